@@ -1,0 +1,76 @@
+package dev.rapport.schemas.table;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.Serializable;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.CatalogProperties;
+import org.apache.iceberg.flink.CatalogLoader;
+
+/**
+ * Where Rapport's Iceberg tables live: the catalog and the warehouse.
+ *
+ * <p>{@code jdbc} (the embedded default is JDBC on SQLite in a local folder), {@code hadoop} (a
+ * warehouse folder with no catalog database) and {@code rest}. Extra Iceberg catalog properties
+ * pass through unchanged; secrets belong in the environment, never in this object.
+ */
+public record CatalogConfig(String type, String uri, String warehouse, Map<String, String> properties)
+        implements Serializable {
+
+    public static final String CATALOG_NAME = "rapport";
+
+    public CatalogConfig {
+        requireNonNull(type, "catalog type is null");
+        type = type.toLowerCase(Locale.ROOT);
+        if (!type.equals("jdbc") && !type.equals("hadoop") && !type.equals("rest")) {
+            throw new IllegalArgumentException("catalog type must be one of jdbc, hadoop, rest; got '" + type + "'");
+        }
+        if (!type.equals("hadoop") && (uri == null || uri.isBlank())) {
+            throw new IllegalArgumentException("a " + type + " catalog needs a uri");
+        }
+        if (!type.equals("rest") && (warehouse == null || warehouse.isBlank())) {
+            throw new IllegalArgumentException("a " + type + " catalog needs a warehouse");
+        }
+        properties = properties == null ? Map.of() : Map.copyOf(properties);
+    }
+
+    /** The embedded default: JDBC catalog on SQLite and a warehouse folder, both under {@code dataDir}. */
+    public static CatalogConfig embedded(java.nio.file.Path dataDir) {
+        java.nio.file.Path absolute = dataDir.toAbsolutePath().normalize();
+        return new CatalogConfig(
+                "jdbc", "jdbc:sqlite:" + absolute.resolve("catalog.db"), absolute.resolve("warehouse").toString(), Map.of());
+    }
+
+    /** The properties handed to Iceberg's catalog. */
+    public Map<String, String> icebergProperties() {
+        Map<String, String> props = new LinkedHashMap<>();
+        if (uri != null) {
+            props.put(CatalogProperties.URI, uri);
+        }
+        if (warehouse != null) {
+            props.put(CatalogProperties.WAREHOUSE_LOCATION, warehouse);
+        }
+        if (type.equals("jdbc")) {
+            props.put("jdbc.schema-version", "V1");
+        }
+        props.putAll(properties);
+        return props;
+    }
+
+    public String catalogImpl() {
+        return switch (type) {
+            case "jdbc" -> "org.apache.iceberg.jdbc.JdbcCatalog";
+            case "hadoop" -> "org.apache.iceberg.hadoop.HadoopCatalog";
+            case "rest" -> "org.apache.iceberg.rest.RESTCatalog";
+            default -> throw new IllegalStateException("unknown catalog type " + type);
+        };
+    }
+
+    /** A serializable loader that Flink operators use to open the catalog on task managers. */
+    public CatalogLoader catalogLoader() {
+        return CatalogLoader.custom(CATALOG_NAME, icebergProperties(), new Configuration(), catalogImpl());
+    }
+}
