@@ -35,8 +35,8 @@ public final class AvroIcebergSchemas {
                     .orElseThrow(() -> new IllegalArgumentException(
                             "identifier field '" + name + "' is not in Avro schema " + avro.getFullName()));
             if (field.isOptional()) {
-                throw new IllegalArgumentException(
-                        "identifier field '" + name + "' of " + avro.getFullName() + " must be required, not a union with null");
+                throw new IllegalArgumentException("identifier field '" + name + "' of " + avro.getFullName()
+                        + " must be required, not a union with null");
             }
             identifierIds.add(field.fieldId());
         }

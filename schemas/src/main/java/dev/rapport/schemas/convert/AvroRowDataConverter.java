@@ -55,7 +55,8 @@ public final class AvroRowDataConverter implements Serializable {
             Types.NestedField column = columns.get(i);
             Object value = record.getSchema().getField(column.name()) == null ? null : record.get(column.name());
             if (value == null && column.isRequired()) {
-                throw new IllegalArgumentException("required field '" + column.name() + "' is null in " + record.getSchema().getName());
+                throw new IllegalArgumentException("required field '" + column.name() + "' is null in "
+                        + record.getSchema().getName());
             }
             row.setField(i, toFlink(value, column.type()));
         }
@@ -98,7 +99,8 @@ public final class AvroRowDataConverter implements Serializable {
                 return StringData.fromString(value.toString());
             case TIMESTAMP: {
                 long micros = value instanceof java.time.Instant instant
-                        ? Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000)
+                        ? Math.addExact(
+                                Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000)
                         : ((Number) value).longValue();
                 return TimestampData.fromEpochMillis(
                         Math.floorDiv(micros, 1000), (int) Math.floorMod(micros, 1000) * 1000);
@@ -160,7 +162,8 @@ public final class AvroRowDataConverter implements Serializable {
                 return row.getBoolean(pos);
             case DECIMAL: {
                 Types.DecimalType decimal = (Types.DecimalType) type;
-                BigDecimal number = row.getDecimal(pos, decimal.precision(), decimal.scale()).toBigDecimal();
+                BigDecimal number = row.getDecimal(pos, decimal.precision(), decimal.scale())
+                        .toBigDecimal();
                 return logical ? number : ByteBuffer.wrap(number.unscaledValue().toByteArray());
             }
             case LIST: {

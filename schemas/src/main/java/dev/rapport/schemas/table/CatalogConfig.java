@@ -41,7 +41,10 @@ public record CatalogConfig(String type, String uri, String warehouse, Map<Strin
     public static CatalogConfig embedded(java.nio.file.Path dataDir) {
         java.nio.file.Path absolute = dataDir.toAbsolutePath().normalize();
         return new CatalogConfig(
-                "jdbc", "jdbc:sqlite:" + absolute.resolve("catalog.db"), absolute.resolve("warehouse").toString(), Map.of());
+                "jdbc",
+                "jdbc:sqlite:" + absolute.resolve("catalog.db"),
+                absolute.resolve("warehouse").toString(),
+                Map.of());
     }
 
     /** The properties handed to Iceberg's catalog. */

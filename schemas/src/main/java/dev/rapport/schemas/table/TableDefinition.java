@@ -30,7 +30,8 @@ public record TableDefinition(
             Function<PartitionSpec.Builder, PartitionSpec.Builder> partitioning,
             Function<SortOrder.Builder, SortOrder.Builder> sorting,
             String grain) {
-        PartitionSpec spec = partitioning.apply(PartitionSpec.builderFor(schema)).build();
+        PartitionSpec spec =
+                partitioning.apply(PartitionSpec.builderFor(schema)).build();
         SortOrder sortOrder = sorting.apply(SortOrder.builderFor(schema)).build();
         return new TableDefinition(TableIdentifier.of(namespace, name), schema, spec, sortOrder, grain);
     }
