@@ -1,0 +1,58 @@
+package dev.rapport.schemas.table;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TestCatalogConfig {
+
+    @Test
+    void embeddedIsJdbcOnSqliteUnderTheDataFolder() {
+        CatalogConfig config = CatalogConfig.embedded(Path.of("/tmp/x/rapport-data"));
+
+        assertThat(config.type()).isEqualTo("jdbc");
+        assertThat(config.uri()).isEqualTo("jdbc:sqlite:/tmp/x/rapport-data/catalog.db");
+        assertThat(config.warehouse()).isEqualTo("/tmp/x/rapport-data/warehouse");
+        assertThat(config.catalogImpl()).isEqualTo("org.apache.iceberg.jdbc.JdbcCatalog");
+    }
+
+    @Test
+    void explicitPropertiesPassThroughAndWin() {
+        CatalogConfig config = new CatalogConfig(
+                "JDBC",
+                "jdbc:postgresql://db/rapport",
+                "s3://bucket/wh",
+                Map.of("jdbc.schema-version", "V0", "a", "b"));
+
+        assertThat(config.type()).isEqualTo("jdbc");
+        assertThat(config.icebergProperties())
+                .containsEntry("uri", "jdbc:postgresql://db/rapport")
+                .containsEntry("warehouse", "s3://bucket/wh")
+                .containsEntry("jdbc.schema-version", "V0")
+                .containsEntry("a", "b");
+    }
+
+    @Test
+    void unknownTypeIsRefused() {
+        assertThatThrownBy(() -> new CatalogConfig("hive", "thrift://x", "/w", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("catalog type must be one of jdbc, hadoop, rest; got 'hive'");
+    }
+
+    @Test
+    void jdbcNeedsAUri() {
+        assertThatThrownBy(() -> new CatalogConfig("jdbc", null, "/w", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a jdbc catalog needs a uri");
+    }
+
+    @Test
+    void jdbcNeedsAWarehouse() {
+        assertThatThrownBy(() -> new CatalogConfig("jdbc", "jdbc:sqlite:x.db", " ", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a jdbc catalog needs a warehouse");
+    }
+}

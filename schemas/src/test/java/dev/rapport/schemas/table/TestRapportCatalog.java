@@ -1,0 +1,134 @@
+package dev.rapport.schemas.table;
+
+import static org.apache.iceberg.types.Types.NestedField.optional;
+import static org.apache.iceberg.types.Types.NestedField.required;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.SortOrder;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.data.GenericAppenderFactory;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.FileAppender;
+import org.apache.iceberg.io.OutputFile;
+import org.apache.iceberg.types.Types;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TestRapportCatalog {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void ensureCreatesEveryTableAsDefined() {
+        try (RapportCatalog catalog = new RapportCatalog(CatalogConfig.embedded(dir))) {
+            for (TableDefinition definition : RapportTables.all()) {
+                Table table = catalog.ensure(definition);
+
+                assertThat(describe(table.schema()))
+                        .as(definition.qualifiedName())
+                        .isEqualTo(describe(definition.schema()));
+                assertThat(table.schema().identifierFieldNames())
+                        .isEqualTo(definition.schema().identifierFieldNames());
+                assertThat(table.spec().fields())
+                        .hasSameSizeAs(definition.spec().fields());
+                assertThat(((org.apache.iceberg.HasTableOperations) table)
+                                .operations()
+                                .current()
+                                .formatVersion())
+                        .isEqualTo(2);
+                assertThat(table.properties()).containsEntry("write.parquet.compression-codec", "zstd");
+            }
+        }
+    }
+
+    @Test
+    void ensureIsIdempotent() {
+        try (RapportCatalog catalog = new RapportCatalog(CatalogConfig.embedded(dir))) {
+            Table first = catalog.ensure(RapportTables.CUSTOMER_RECORDS);
+            Table second = catalog.ensure(RapportTables.CUSTOMER_RECORDS);
+
+            assertThat(second.schema().schemaId()).isEqualTo(first.schema().schemaId());
+        }
+    }
+
+    @Test
+    void anAdditiveSchemaChangeKeepsOldDataReadable() throws IOException {
+        Schema before = new Schema(
+                List.of(required(1, "id", Types.StringType.get()), optional(2, "name", Types.StringType.get())),
+                Set.of(1));
+        Schema after = new Schema(
+                List.of(
+                        required(1, "id", Types.StringType.get()),
+                        optional(2, "name", Types.StringType.get()),
+                        optional(3, "nickname", Types.StringType.get())),
+                Set.of(1));
+        TableDefinition old = new TableDefinition(
+                TableIdentifier.of("staging", "evolving"),
+                before,
+                PartitionSpec.unpartitioned(),
+                SortOrder.unsorted(),
+                "one row per id");
+        TableDefinition current = new TableDefinition(
+                old.identifier(), after, PartitionSpec.unpartitioned(), SortOrder.unsorted(), "one row per id");
+
+        try (RapportCatalog catalog = new RapportCatalog(CatalogConfig.embedded(dir))) {
+            Table table = catalog.ensure(old);
+            GenericRecord row = GenericRecord.create(before);
+            row.setField("id", "1");
+            row.setField("name", "Ana");
+            append(table, List.of(row));
+
+            Table evolved = catalog.ensure(current);
+
+            assertThat(evolved.schema().findField("nickname")).isNotNull();
+            List<Record> read = readAll(evolved);
+            assertThat(read).hasSize(1);
+            assertThat(read.get(0).getField("name")).isEqualTo("Ana");
+            assertThat(read.get(0).getField("nickname")).isNull();
+        }
+    }
+
+    /** Names, types and nullability: ids differ because the catalog assigns fresh ones. */
+    private static List<String> describe(Schema schema) {
+        return schema.columns().stream()
+                .map(f -> f.name() + " " + (f.isOptional() ? "optional " : "required ") + f.type())
+                .toList();
+    }
+
+    private static void append(Table table, List<Record> rows) throws IOException {
+        OutputFile file = table.io().newOutputFile(table.locationProvider().newDataLocation("part-0.parquet"));
+        FileAppender<Record> appender =
+                new GenericAppenderFactory(table.schema()).newAppender(file, FileFormat.PARQUET);
+        try (appender) {
+            appender.addAll(rows);
+        }
+        DataFile dataFile = org.apache.iceberg.DataFiles.builder(table.spec())
+                .withInputFile(file.toInputFile())
+                .withMetrics(appender.metrics())
+                .withFormat(FileFormat.PARQUET)
+                .build();
+        table.newAppend().appendFile(dataFile).commit();
+    }
+
+    private static List<Record> readAll(Table table) throws IOException {
+        List<Record> rows = new ArrayList<>();
+        try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
+            records.forEach(rows::add);
+        }
+        return rows;
+    }
+}
