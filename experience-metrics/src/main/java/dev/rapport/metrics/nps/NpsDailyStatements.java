@@ -1,0 +1,87 @@
+package dev.rapport.metrics.nps;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.rapport.metrics.config.MetricsConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * The Flink SQL of {@code metrics.nps_daily}, read from {@code nps_daily.sql} and
+ * {@code nps_totals.sql} next to this package's resources, with the day range of a run filled in.
+ *
+ * <p>Only {@link LocalDate}s are spliced into the text (Flink SQL has no bind parameters), so
+ * nothing from the config file can change the statement's shape.
+ */
+public final class NpsDailyStatements {
+
+    private static final String INSERT_RESOURCE = "/dev/rapport/metrics/nps_daily.sql";
+    private static final String TOTALS_RESOURCE = "/dev/rapport/metrics/nps_totals.sql";
+
+    private final String insertTemplate;
+    private final String totalsTemplate;
+
+    public NpsDailyStatements() {
+        this.insertTemplate = resource(INSERT_RESOURCE);
+        this.totalsTemplate = resource(TOTALS_RESOURCE);
+    }
+
+    /** The INSERT OVERWRITE over the whole months the config asks for (every day by default). */
+    public String insertOverwrite(MetricsConfig config) {
+        requireNonNull(config, "config is null");
+        return insertTemplate.replace("${time_range}", timeRange(config));
+    }
+
+    /** The totals over the rows that {@link #insertOverwrite} recomputes. */
+    public String totals(MetricsConfig config) {
+        requireNonNull(config, "config is null");
+        return totalsTemplate.replace("${day_range}", dayRange(config));
+    }
+
+    /**
+     * Bounds on {@code event_time} as epoch milliseconds, so they mean the same instant whatever
+     * the session time zone, and Iceberg can prune its day partitions of staging.interactions.
+     */
+    private static String timeRange(MetricsConfig config) {
+        Optional<LocalDate> first = config.firstDayRecomputed();
+        Optional<LocalDate> last = config.lastDayRecomputed();
+        StringBuilder range = new StringBuilder("TRUE");
+        first.ifPresent(day ->
+                range.append(" AND event_time >= TO_TIMESTAMP_LTZ(").append(startMillis(day)).append(", 3)"));
+        last.ifPresent(day -> range.append(" AND event_time < TO_TIMESTAMP_LTZ(")
+                .append(startMillis(day.plusDays(1)))
+                .append(", 3)"));
+        return range.toString();
+    }
+
+    private static String dayRange(MetricsConfig config) {
+        StringBuilder range = new StringBuilder("TRUE");
+        config.firstDayRecomputed().ifPresent(day -> range.append(" AND day >= DATE '")
+                .append(day)
+                .append("'"));
+        config.lastDayRecomputed().ifPresent(day -> range.append(" AND day <= DATE '")
+                .append(day)
+                .append("'"));
+        return range.toString();
+    }
+
+    private static long startMillis(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = NpsDailyStatements.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+-- metrics.nps_daily: the Net Promoter Score of each UTC day, channel and touchpoint.
+--
+-- A response is an interaction with category 'survey', event_type 'survey_response',
+-- survey_type 'NPS' and a score from 0 to 10 (ingestion quarantines scores off the scale; the
+-- range check here only keeps a bad row out of the sums). CSAT and CES answers and every
+-- other event are ignored.
+--
+-- One respondent, one voice: when the same respondent answers more than once on the same day
+-- for the same channel and touchpoint, only the latest answer counts (ties on event_time are
+-- broken by event_id, so the result does not depend on the order rows are read in). The
+-- respondent is the source's customer key (customer_source or else source, with customer_ref),
+-- else the email match key; an answer with neither is anonymous and always counts.
+--
+-- day is the UTC date of event_time: the job sets the session time zone to UTC, which
+-- CAST(... AS DATE) on a TIMESTAMP_LTZ relies on. A missing or blank channel or touchpoint
+-- becomes 'unknown'.
+--
+-- INSERT OVERWRITE on the month-partitioned table replaces exactly the months that receive rows
+-- and leaves every other month alone. ${time_range} is TRUE (every day) or a range of whole
+-- months of event_time, so a partition is never replaced by part of its days.
+INSERT OVERWRITE metrics.nps_daily /*+ OPTIONS('distribution-mode' = 'hash') */
+SELECT
+    day,
+    channel,
+    touchpoint,
+    responses,
+    promoters,
+    passives,
+    detractors,
+    CAST(100 * (promoters - detractors) AS DOUBLE) / CAST(responses AS DOUBLE) AS nps
+FROM (
+    SELECT
+        day,
+        channel,
+        touchpoint,
+        COUNT(*) AS responses,
+        COUNT(*) FILTER (WHERE score >= 9) AS promoters,
+        COUNT(*) FILTER (WHERE score BETWEEN 7 AND 8) AS passives,
+        COUNT(*) FILTER (WHERE score <= 6) AS detractors
+    FROM (
+        SELECT
+            day,
+            channel,
+            touchpoint,
+            score,
+            ROW_NUMBER() OVER (
+                PARTITION BY day, channel, touchpoint, respondent
+                ORDER BY event_time DESC, event_id DESC) AS answer_rank
+        FROM (
+            SELECT
+                CAST(event_time AS DATE) AS day,
+                COALESCE(NULLIF(TRIM(channel), ''), 'unknown') AS channel,
+                COALESCE(NULLIF(TRIM(touchpoint), ''), 'unknown') AS touchpoint,
+                score,
+                event_time,
+                event_id,
+                CASE
+                    WHEN customer_ref IS NOT NULL
+                        THEN 'customer:' || COALESCE(customer_source, source) || ':' || customer_ref
+                    WHEN email_key IS NOT NULL
+                        THEN 'email:' || email_key
+                    ELSE 'event:' || event_id
+                END AS respondent
+            FROM staging.interactions
+            WHERE category = 'survey'
+                AND event_type = 'survey_response'
+                AND survey_type = 'NPS'
+                AND score BETWEEN 0 AND 10
+                AND ${time_range}
+        )
+    )
+    WHERE answer_rank = 1
+    GROUP BY day, channel, touchpoint
+)

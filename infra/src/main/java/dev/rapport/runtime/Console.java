@@ -1,0 +1,54 @@
+package dev.rapport.runtime;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+
+/** Where the command line talks to its user: progress lines that rewrite themselves on a terminal. */
+public final class Console {
+
+    private final PrintStream out;
+    private final boolean interactive;
+    private boolean progressShown;
+
+    public Console(PrintStream out, boolean interactive) {
+        this.out = out;
+        this.interactive = interactive;
+    }
+
+    public static Console system() {
+        return new Console(System.out, System.console() != null);
+    }
+
+    public void line(String text) {
+        clearProgress();
+        out.println(text);
+        out.flush();
+    }
+
+    /** A progress line; on a terminal it replaces the previous one, elsewhere it is printed as is. */
+    public void progress(String text) {
+        if (interactive) {
+            out.print("\r\033[K" + text);
+            progressShown = true;
+        } else {
+            out.println(text);
+        }
+        out.flush();
+    }
+
+    private void clearProgress() {
+        if (progressShown) {
+            out.print("\r\033[K");
+            progressShown = false;
+        }
+    }
+
+    public static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    public static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.rapport.runtime;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Runs a bounded Rapport job on Flink in this process (the embedded default), printing progress
+ * from the job's accumulators while it runs.
+ */
+public final class EmbeddedRunner {
+
+    private static final Duration POLL = Duration.ofSeconds(1);
+
+    private final int parallelism;
+    private final Console console;
+
+    public EmbeddedRunner(int parallelism, Console console) {
+        this.parallelism = parallelism;
+        this.console = console;
+    }
+
+    /** The Flink configuration of an embedded batch job. */
+    public Configuration configuration() {
+        Configuration conf = new Configuration();
+        conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
+        conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        conf.set(PipelineOptions.GENERIC_TYPES, true);
+        return conf;
+    }
+
+    /**
+     * Builds the job with {@code build}, runs it and waits. While it runs, the sum of the
+     * accumulators whose names end in {@code progressSuffix} is shown as the count of {@code unit}.
+     */
+    public JobExecutionResult run(
+            String jobName, Consumer<StreamExecutionEnvironment> build, String progressSuffix, String unit)
+            throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration());
+        env.setParallelism(parallelism);
+        build.accept(env);
+        Instant start = Instant.now();
+        JobClient client = env.executeAsync(jobName);
+        CompletableFuture<JobExecutionResult> result = client.getJobExecutionResult();
+        while (true) {
+            try {
+                JobExecutionResult done = result.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                console.line(String.format(
+                        java.util.Locale.ROOT,
+                        "  %s: done in %s",
+                        jobName,
+                        Console.seconds(Duration.between(start, Instant.now()))));
+                return done;
+            } catch (TimeoutException stillRunning) {
+                console.progress(String.format(
+                        java.util.Locale.ROOT,
+                        "  %s: %s%s",
+                        jobName,
+                        progressSuffix == null ? "" : Console.count(sum(client, progressSuffix)) + " " + unit + ", ",
+                        Console.seconds(Duration.between(start, Instant.now()))));
+            } catch (ExecutionException failed) {
+                Throwable cause = failed.getCause() == null ? failed : failed.getCause();
+                throw new JobFailedException(jobName, cause);
+            }
+        }
+    }
+
+    private static long sum(JobClient client, String suffix) {
+        try {
+            Map<String, Object> accumulators = client.getAccumulators().get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+            return accumulators.entrySet().stream()
+                    .filter(e -> e.getKey().endsWith(suffix) && e.getValue() instanceof Number)
+                    .mapToLong(e -> ((Number) e.getValue()).longValue())
+                    .sum();
+        } catch (Exception notYetAvailable) {
+            return 0;
+        }
+    }
+}

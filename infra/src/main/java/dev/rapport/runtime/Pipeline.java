@@ -1,0 +1,53 @@
+package dev.rapport.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.rapport.config.RapportConfig;
+import dev.rapport.identity.job.IdentityJob;
+import dev.rapport.identity.job.IdentityReport;
+import dev.rapport.ingest.job.IngestionJob;
+import dev.rapport.ingest.job.IngestionReport;
+import dev.rapport.metrics.job.MetricsJob;
+import dev.rapport.metrics.job.MetricsReport;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** The three stages of Rapport, each a Flink job run in this process on one config. */
+public final class Pipeline {
+
+    private static final DateTimeFormatter RUN_ID =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final RapportConfig config;
+    private final Console console;
+    private final EmbeddedRunner runner;
+
+    public Pipeline(RapportConfig config, Console console) {
+        this.config = requireNonNull(config, "config is null");
+        this.console = requireNonNull(console, "console is null");
+        this.runner = new EmbeddedRunner(config.parallelism(), console);
+    }
+
+    public IngestionReport ingest() throws Exception {
+        if (config.sources().isEmpty()) {
+            throw new IllegalStateException(config.file() + ": sources: no source to ingest; add one under 'sources:'");
+        }
+        String runId = "ingest-" + RUN_ID.format(Instant.now());
+        IngestionJob job = new IngestionJob(config.catalog(), config.sources(), runId);
+        return IngestionJob.report(runner.run("ingest", job::build, ".read", "records read"));
+    }
+
+    public IdentityReport resolve() throws Exception {
+        IdentityJob job = new IdentityJob(config.catalog(), config.identity(), Instant.now());
+        return IdentityJob.report(runner.run("resolve", job::build, null, null));
+    }
+
+    public MetricsReport metrics() throws Exception {
+        console.progress("  metrics: running");
+        Instant start = Instant.now();
+        MetricsReport report = new MetricsJob(config.catalog(), config.metrics()).run(config.parallelism());
+        console.line("  metrics: done in " + Console.seconds(java.time.Duration.between(start, Instant.now())));
+        return report;
+    }
+}
