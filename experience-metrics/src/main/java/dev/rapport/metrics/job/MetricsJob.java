@@ -1,0 +1,149 @@
+package dev.rapport.metrics.job;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.rapport.metrics.config.MetricsConfig;
+import dev.rapport.metrics.nps.NpsAggregate;
+import dev.rapport.metrics.nps.NpsDailyStatements;
+import dev.rapport.schemas.table.CatalogConfig;
+import dev.rapport.schemas.table.FlinkSqlCatalog;
+import dev.rapport.schemas.table.RapportCatalog;
+import dev.rapport.schemas.table.RapportTables;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.table.api.TableResult;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
+import org.apache.iceberg.flink.FlinkConfigOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computes {@code metrics.nps_daily} from {@code staging.interactions} with one Flink SQL batch
+ * statement ({@code nps_daily.sql}, where the definition of a response is written down).
+ *
+ * <p>Idempotent: the statement is an {@code INSERT OVERWRITE}, which on the month-partitioned
+ * table replaces the months it writes rows for and keeps every other month, so a rerun over the
+ * same input leaves the same rows. A run limited to {@code from}/{@code to} recomputes whole months
+ * (see {@link MetricsConfig#firstDayRecomputed()}). A month whose responses have all disappeared
+ * from staging receives no rows, and so keeps its old ones.
+ */
+public final class MetricsJob {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsJob.class);
+
+    private final CatalogConfig catalog;
+    private final MetricsConfig config;
+    private final NpsDailyStatements statements;
+
+    public MetricsJob(CatalogConfig catalog, MetricsConfig config) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.config = requireNonNull(config, "config is null");
+        this.statements = new NpsDailyStatements();
+    }
+
+    /**
+     * Runs the job in a new batch {@link TableEnvironment} at this parallelism (in-process, or on
+     * the cluster of the surrounding execution context) and waits for it.
+     */
+    public MetricsReport run(int parallelism) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+        }
+        Configuration configuration = new Configuration();
+        configuration.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        TableEnvironment tableEnv = TableEnvironment.create(EnvironmentSettings.newInstance()
+                .inBatchMode()
+                .withConfiguration(configuration)
+                .build());
+        return run(tableEnv);
+    }
+
+    /**
+     * Runs the job in the given batch {@link TableEnvironment}, whose session time zone it sets to
+     * UTC (the {@code day} column is a UTC date) and in which it registers the Rapport catalog.
+     */
+    public MetricsReport run(TableEnvironment tableEnv) {
+        requireNonNull(tableEnv, "tableEnv is null");
+        long started = System.nanoTime();
+        try (RapportCatalog rapport = new RapportCatalog(catalog)) {
+            if (!rapport.exists(RapportTables.INTERACTIONS)) {
+                throw new IllegalStateException(RapportTables.INTERACTIONS.qualifiedName()
+                        + " does not exist in the catalog; run ingestion first");
+            }
+            rapport.ensure(RapportTables.NPS_DAILY);
+        }
+        tableEnv.getConfig().setLocalTimeZone(ZoneOffset.UTC);
+        // Iceberg's FLIP-143 (Sink V2) sink rather than its legacy DataStream sink.
+        tableEnv.getConfig().set(FlinkConfigOptions.TABLE_EXEC_ICEBERG_USE_V2_SINK, true);
+        FlinkSqlCatalog.register(tableEnv, catalog);
+
+        TableResult insert = tableEnv.executeSql(statements.insertOverwrite(config));
+        await(insert);
+        MetricsReport report = totals(tableEnv, Duration.ofNanos(System.nanoTime() - started));
+        LOG.info(
+                "{}: {} rows, {} responses, NPS {} in {} ms",
+                RapportTables.NPS_DAILY.qualifiedName(),
+                report.rowsWritten(),
+                report.responses(),
+                report.nps().isPresent() ? String.format("%.1f", report.nps().getAsDouble()) : "n/a",
+                report.elapsed().toMillis());
+        return report;
+    }
+
+    private MetricsReport totals(TableEnvironment tableEnv, Duration insertTime) {
+        long started = System.nanoTime();
+        List<Row> rows = collect(tableEnv.executeSql(statements.totals(config)));
+        if (rows.size() != 1) {
+            throw new IllegalStateException("the totals query returned " + rows.size() + " rows, expected 1");
+        }
+        Row row = rows.get(0);
+        // The record checks that promoters + passives + detractors add up to responses.
+        NpsAggregate totals = new NpsAggregate(
+                longField(row, "responses"),
+                longField(row, "promoters"),
+                longField(row, "passives"),
+                longField(row, "detractors"));
+        return new MetricsReport(
+                config.firstDayRecomputed(),
+                config.lastDayRecomputed(),
+                longField(row, "row_count"),
+                totals,
+                insertTime.plusNanos(System.nanoTime() - started));
+    }
+
+    private static long longField(Row row, String name) {
+        Object value = row.getField(name);
+        if (!(value instanceof Number number)) {
+            throw new IllegalStateException("totals column " + name + " is " + value + ", expected a number");
+        }
+        return number.longValue();
+    }
+
+    private static void await(TableResult result) {
+        try {
+            result.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the NPS job", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the NPS job failed", e.getCause());
+        }
+    }
+
+    private static List<Row> collect(TableResult result) {
+        List<Row> rows = new java.util.ArrayList<>();
+        try (CloseableIterator<Row> iterator = result.collect()) {
+            iterator.forEachRemaining(rows::add);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the NPS totals", e);
+        }
+        return rows;
+    }
+}
