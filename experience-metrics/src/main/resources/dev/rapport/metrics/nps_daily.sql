@@ -16,11 +16,12 @@
 -- becomes 'unknown'.
 --
 -- INSERT OVERWRITE on the month-partitioned table replaces exactly the months that receive rows
--- and leaves every other month alone. ${time_range} is TRUE (every day) or a range of whole
--- months of event_time, so a partition is never replaced by part of its days.
+-- and leaves every other month alone. The job fills in the time range below: TRUE (every day)
+-- or a range of whole months of event_time, so a partition is never replaced by part of its days.
+-- Hash distribution sends each month to one writer: one file per month, whatever the parallelism.
 INSERT OVERWRITE metrics.nps_daily /*+ OPTIONS('distribution-mode' = 'hash') */
 SELECT
-    day,
+    `day`,
     channel,
     touchpoint,
     responses,
@@ -30,7 +31,7 @@ SELECT
     CAST(100 * (promoters - detractors) AS DOUBLE) / CAST(responses AS DOUBLE) AS nps
 FROM (
     SELECT
-        day,
+        `day`,
         channel,
         touchpoint,
         COUNT(*) AS responses,
@@ -39,16 +40,16 @@ FROM (
         COUNT(*) FILTER (WHERE score <= 6) AS detractors
     FROM (
         SELECT
-            day,
+            `day`,
             channel,
             touchpoint,
             score,
             ROW_NUMBER() OVER (
-                PARTITION BY day, channel, touchpoint, respondent
+                PARTITION BY `day`, channel, touchpoint, respondent
                 ORDER BY event_time DESC, event_id DESC) AS answer_rank
         FROM (
             SELECT
-                CAST(event_time AS DATE) AS day,
+                CAST(event_time AS DATE) AS `day`,
                 COALESCE(NULLIF(TRIM(channel), ''), 'unknown') AS channel,
                 COALESCE(NULLIF(TRIM(touchpoint), ''), 'unknown') AS touchpoint,
                 score,
@@ -70,5 +71,5 @@ FROM (
         )
     )
     WHERE answer_rank = 1
-    GROUP BY day, channel, touchpoint
+    GROUP BY `day`, channel, touchpoint
 )

@@ -1,5 +1,5 @@
--- Totals over the rows of metrics.nps_daily that a run recomputed (${day_range} is TRUE for a
--- run over every day). Read back from the written table, so they describe what was committed.
+-- Totals over the rows of metrics.nps_daily that a run recomputed (the job fills in the day
+-- range below: TRUE for a run over every day). Read back from the written table, so they describe what was committed.
 SELECT
     COUNT(*) AS row_count,
     COALESCE(SUM(responses), CAST(0 AS BIGINT)) AS responses,

@@ -16,8 +16,8 @@ public record NpsAggregate(long responses, long promoters, long passives, long d
 
     public NpsAggregate {
         if (promoters < 0 || passives < 0 || detractors < 0) {
-            throw new IllegalArgumentException("negative count: promoters " + promoters + ", passives " + passives
-                    + ", detractors " + detractors);
+            throw new IllegalArgumentException(
+                    "negative count: promoters " + promoters + ", passives " + passives + ", detractors " + detractors);
         }
         if (promoters + passives + detractors != responses) {
             throw new IllegalArgumentException("promoters " + promoters + " + passives " + passives + " + detractors "

@@ -51,8 +51,9 @@ public final class NpsDailyStatements {
         Optional<LocalDate> first = config.firstDayRecomputed();
         Optional<LocalDate> last = config.lastDayRecomputed();
         StringBuilder range = new StringBuilder("TRUE");
-        first.ifPresent(day ->
-                range.append(" AND event_time >= TO_TIMESTAMP_LTZ(").append(startMillis(day)).append(", 3)"));
+        first.ifPresent(day -> range.append(" AND event_time >= TO_TIMESTAMP_LTZ(")
+                .append(startMillis(day))
+                .append(", 3)"));
         last.ifPresent(day -> range.append(" AND event_time < TO_TIMESTAMP_LTZ(")
                 .append(startMillis(day.plusDays(1)))
                 .append(", 3)"));
@@ -61,12 +62,12 @@ public final class NpsDailyStatements {
 
     private static String dayRange(MetricsConfig config) {
         StringBuilder range = new StringBuilder("TRUE");
-        config.firstDayRecomputed().ifPresent(day -> range.append(" AND day >= DATE '")
-                .append(day)
-                .append("'"));
-        config.lastDayRecomputed().ifPresent(day -> range.append(" AND day <= DATE '")
-                .append(day)
-                .append("'"));
+        config.firstDayRecomputed()
+                .ifPresent(
+                        day -> range.append(" AND `day` >= DATE '").append(day).append("'"));
+        config.lastDayRecomputed()
+                .ifPresent(
+                        day -> range.append(" AND `day` <= DATE '").append(day).append("'"));
         return range.toString();
     }
 

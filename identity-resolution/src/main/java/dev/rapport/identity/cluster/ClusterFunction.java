@@ -1,0 +1,62 @@
+package dev.rapport.identity.cluster;
+
+import dev.rapport.identity.config.MatchRule;
+import java.util.List;
+import org.apache.flink.api.common.accumulators.IntMaximum;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapPartitionFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Connected components over all records and links, then one {@link Assignment} per record.
+ *
+ * <p>Runs at parallelism 1 (the job sets it): components can span any number of blocks, and a
+ * single in-memory union-find over record ids is simple and exact. It holds a few small strings
+ * per record, which fits millions of records in one task manager; the blocking, linking, profile
+ * and writing around it are parallel. A distributed algorithm (e.g. iterative min-label
+ * propagation) replaces it when one task manager is no longer enough.
+ */
+public final class ClusterFunction extends RichMapPartitionFunction<ClusterInput, Assignment> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Accumulator: customers (clusters) found. */
+    public static final String CUSTOMERS = "identity.customers";
+    /** Accumulator: records in the largest cluster. */
+    public static final String LARGEST_CLUSTER = "identity.largest-cluster";
+
+    private final List<MatchRule> rulePreference;
+
+    private transient LongCounter customers;
+    private transient IntMaximum largestCluster;
+
+    public ClusterFunction(List<MatchRule> rulePreference) {
+        this.rulePreference = List.copyOf(rulePreference);
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        customers = new LongCounter();
+        largestCluster = new IntMaximum();
+        getRuntimeContext().addAccumulator(CUSTOMERS, customers);
+        getRuntimeContext().addAccumulator(LARGEST_CLUSTER, largestCluster);
+    }
+
+    @Override
+    public void mapPartition(Iterable<ClusterInput> inputs, Collector<Assignment> out) {
+        Clustering clustering = new Clustering(rulePreference);
+        for (ClusterInput input : inputs) {
+            if (input.link) {
+                clustering.addLink(input.recordId, input.otherRecordId, input.rule);
+            } else {
+                clustering.addRecord(input.recordId, input.source, input.sourceId, input.createdAt);
+            }
+        }
+        for (List<Assignment> customer : clustering.customers()) {
+            customers.add(1L);
+            largestCluster.add(customer.size());
+            customer.forEach(out::collect);
+        }
+    }
+}

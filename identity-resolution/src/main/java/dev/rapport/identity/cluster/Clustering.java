@@ -1,0 +1,89 @@
+package dev.rapport.identity.cluster;
+
+import dev.rapport.identity.config.MatchRule;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Connected components of the match graph, with a customer id for each and the rule that joined
+ * each record. Pure logic: the result depends only on the sets of nodes and links, not on the
+ * order they are added in.
+ */
+public final class Clustering {
+
+    private record Node(String source, String sourceId, Long createdAt) {}
+
+    private final List<MatchRule> rulePreference;
+    private final UnionFind sets = new UnionFind();
+    private final Map<String, Node> nodes = new LinkedHashMap<>();
+    /** Per record, the most preferred rule of any link that touches it. */
+    private final Map<String, Integer> bestRule = new HashMap<>();
+
+    public Clustering(List<MatchRule> rulePreference) {
+        this.rulePreference = List.copyOf(rulePreference);
+    }
+
+    public void addRecord(String recordId, String source, String sourceId, Long createdAt) {
+        nodes.put(
+                Objects.requireNonNull(recordId, "recordId is null"),
+                new Node(Objects.requireNonNull(source, "source is null"), sourceId, createdAt));
+        sets.add(recordId);
+    }
+
+    public void addLink(String fromRecordId, String toRecordId, String rule) {
+        sets.union(fromRecordId, toRecordId);
+        int preference = preference(rule);
+        bestRule.merge(fromRecordId, preference, Math::min);
+        bestRule.merge(toRecordId, preference, Math::min);
+    }
+
+    /** One list per customer; records that appear only in links (none should) are left out. */
+    public List<List<Assignment>> customers() {
+        List<List<Assignment>> customers = new ArrayList<>();
+        for (List<String> component : sets.components()) {
+            List<CustomerIdRule.Member> members = new ArrayList<>(component.size());
+            for (String recordId : component) {
+                Node node = nodes.get(recordId);
+                if (node != null) {
+                    members.add(new CustomerIdRule.Member(recordId, node.createdAt()));
+                }
+            }
+            if (members.isEmpty()) {
+                continue;
+            }
+            String customerId = CustomerIdRule.customerId(members);
+            List<Assignment> assignments = new ArrayList<>(members.size());
+            for (CustomerIdRule.Member member : members) {
+                Node node = nodes.get(member.recordId());
+                Integer rule = members.size() == 1 ? null : bestRule.get(member.recordId());
+                assignments.add(new Assignment(
+                        member.recordId(),
+                        node.source(),
+                        node.sourceId(),
+                        customerId,
+                        rule == null ? Assignment.SINGLETON : ruleName(rule)));
+            }
+            customers.add(assignments);
+        }
+        return customers;
+    }
+
+    private int preference(String rule) {
+        for (int i = 0; i < rulePreference.size(); i++) {
+            if (rulePreference.get(i).configName().equals(rule)) {
+                return i;
+            }
+        }
+        return rulePreference.size();
+    }
+
+    private String ruleName(int preference) {
+        return preference < rulePreference.size()
+                ? rulePreference.get(preference).configName()
+                : "unknown";
+    }
+}

@@ -1,0 +1,176 @@
+package dev.rapport.identity.job;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.rapport.identity.block.BlockingKey;
+import dev.rapport.identity.block.BlockingKeyFunction;
+import dev.rapport.identity.block.BlockingKeyRule;
+import dev.rapport.identity.cluster.Assignment;
+import dev.rapport.identity.cluster.ClusterFunction;
+import dev.rapport.identity.cluster.ClusterInput;
+import dev.rapport.identity.config.IdentityConfig;
+import dev.rapport.identity.config.MatchRule;
+import dev.rapport.identity.match.BlockLinkFunction;
+import dev.rapport.identity.match.Link;
+import dev.rapport.identity.profile.AssignCustomerFunction;
+import dev.rapport.identity.profile.AssignedRecord;
+import dev.rapport.identity.profile.ProfileFunction;
+import dev.rapport.identity.record.CustomerRecordDecoder;
+import dev.rapport.identity.record.DecodeRecordFunction;
+import dev.rapport.identity.record.ResolutionRecord;
+import dev.rapport.schemas.table.CatalogConfig;
+import dev.rapport.schemas.table.RapportCatalog;
+import dev.rapport.schemas.table.RapportTables;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.flink.table.types.logical.RowType;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.flink.FlinkSchemaUtil;
+import org.apache.iceberg.flink.TableLoader;
+import org.apache.iceberg.flink.sink.IcebergSink;
+import org.apache.iceberg.flink.source.IcebergSource;
+
+/**
+ * The first identity resolution job: deterministic matching of {@code staging.customer_records}
+ * on shared identifiers, with a name guard, into {@code identity.identity_map} and
+ * {@code identity.customer_profile}.
+ *
+ * <pre>
+ * read records -> blocking keys -> keyBy block -> links (parallel)
+ *             \                                  \
+ *              +-------------- nodes -------------+-> connected components (parallelism 1)
+ *                                                       -> identity_map
+ *              records keyBy record id JOIN assignments -> keyBy customer -> golden profile
+ * </pre>
+ *
+ * <p>A bounded job: the caller runs it in {@code BATCH} mode. Both tables are overwritten whole, so a
+ * rerun on the same input leaves the same rows, and customer ids (from each cluster's earliest
+ * record) stay the same.
+ */
+public final class IdentityJob {
+
+    private final CatalogConfig catalog;
+    private final IdentityConfig config;
+    private final Instant resolvedAt;
+
+    public IdentityJob(CatalogConfig catalog, IdentityConfig config, Instant resolvedAt) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.config = requireNonNull(config, "config is null");
+        this.resolvedAt = requireNonNull(resolvedAt, "resolvedAt is null").truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public void build(StreamExecutionEnvironment env) {
+        requireNonNull(env, "env is null");
+        Schema inputSchema;
+        TableLoader input;
+        TableLoader identityMap;
+        TableLoader customerProfile;
+        try (RapportCatalog tables = new RapportCatalog(catalog)) {
+            // the input too: resolving before anything was ingested gives empty results, not an error
+            inputSchema = tables.ensure(RapportTables.CUSTOMER_RECORDS).schema();
+            tables.ensure(RapportTables.IDENTITY_MAP);
+            tables.ensure(RapportTables.CUSTOMER_PROFILE);
+            input = tables.tableLoader(RapportTables.CUSTOMER_RECORDS);
+            identityMap = tables.tableLoader(RapportTables.IDENTITY_MAP);
+            customerProfile = tables.tableLoader(RapportTables.CUSTOMER_PROFILE);
+        }
+        IdentityRows rows = new IdentityRows(Math.addExact(
+                Math.multiplyExact(resolvedAt.getEpochSecond(), 1_000_000L), resolvedAt.getNano() / 1000));
+
+        IcebergSource<RowData> source =
+                IcebergSource.forRowData().tableLoader(input).streaming(false).build();
+        DataStream<ResolutionRecord> records = env.fromSource(
+                        source,
+                        WatermarkStrategy.noWatermarks(),
+                        "Read staging.customer_records",
+                        InternalTypeInfo.of((RowType) FlinkSchemaUtil.convert(inputSchema)))
+                .uid("identity-read-customer-records")
+                .map(new DecodeRecordFunction(new CustomerRecordDecoder(inputSchema)))
+                .uid("identity-decode-records")
+                .name("Decode customer records");
+
+        DataStream<Link> links = records.flatMap(new BlockingKeyFunction(new BlockingKeyRule(config)))
+                .uid("identity-blocking-keys")
+                .name("Blocking keys")
+                .keyBy((BlockingKey entry) -> entry.key, Types.STRING)
+                .process(new BlockLinkFunction(config))
+                .uid("identity-link-blocks")
+                .name("Link within blocks");
+
+        DataStream<ClusterInput> graph = records.map(ClusterInput::node)
+                .returns(TypeInformation.of(ClusterInput.class))
+                .uid("identity-graph-nodes")
+                .name("Graph nodes")
+                .union(links.map(ClusterInput::edge)
+                        .returns(TypeInformation.of(ClusterInput.class))
+                        .uid("identity-graph-edges")
+                        .name("Graph edges"));
+
+        DataStream<Assignment> assignments = graph.fullWindowPartition()
+                .mapPartition(new ClusterFunction(config.rules()))
+                .returns(TypeInformation.of(Assignment.class))
+                .setParallelism(1)
+                .uid("identity-connected-components")
+                .name("Connected components");
+
+        IcebergSink.forRowData(assignments
+                        .map(rows::identityMap)
+                        .returns(IdentityRows.identityMapType())
+                        .uid("identity-map-rows")
+                        .name("identity_map rows"))
+                .tableLoader(identityMap)
+                .overwrite(true)
+                .uidSuffix("identity-map")
+                .append();
+
+        DataStream<AssignedRecord> assigned = records.keyBy((ResolutionRecord record) -> record.recordId, Types.STRING)
+                .connect(assignments.keyBy((Assignment assignment) -> assignment.recordId, Types.STRING))
+                .process(new AssignCustomerFunction())
+                .returns(TypeInformation.of(AssignedRecord.class))
+                .uid("identity-assign-records")
+                .name("Records with their customer");
+
+        IcebergSink.forRowData(assigned.keyBy((AssignedRecord record) -> record.customerId, Types.STRING)
+                        .process(new ProfileFunction<>(rows::customerProfile))
+                        .returns(IdentityRows.customerProfileType())
+                        .uid("identity-golden-profiles")
+                        .name("Golden profiles"))
+                .tableLoader(customerProfile)
+                .overwrite(true)
+                .uidSuffix("customer-profile")
+                .append();
+    }
+
+    /** What the run did, from the accumulators of its result. */
+    public static IdentityReport report(JobExecutionResult result) {
+        requireNonNull(result, "result is null");
+        Map<String, Long> linksByRule = new LinkedHashMap<>();
+        for (MatchRule rule : MatchRule.values()) {
+            Object links = result.getAccumulatorResult(BlockLinkFunction.LINKS_PREFIX + rule.configName());
+            if (links != null) {
+                linksByRule.put(rule.configName(), ((Number) links).longValue());
+            }
+        }
+        return new IdentityReport(
+                longResult(result, DecodeRecordFunction.RECORDS),
+                longResult(result, ClusterFunction.CUSTOMERS),
+                linksByRule,
+                (int) longResult(result, ClusterFunction.LARGEST_CLUSTER),
+                longResult(result, BlockLinkFunction.BLOCKS_OVER_CAP));
+    }
+
+    private static long longResult(JobExecutionResult result, String name) {
+        Object value = result.getAccumulatorResult(name);
+        return value == null ? 0L : ((Number) value).longValue();
+    }
+}

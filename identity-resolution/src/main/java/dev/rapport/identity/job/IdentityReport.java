@@ -1,0 +1,29 @@
+package dev.rapport.identity.job;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+
+/**
+ * What one identity resolution run did, read from the job's accumulators.
+ *
+ * @param records source records read
+ * @param customers customers (clusters) written
+ * @param linksByRule links made within blocks, per rule name ({@code email}, {@code phone},
+ *     {@code source_customer_ref}); a block of n compatible records makes n - 1 links
+ * @param largestCluster records in the largest customer
+ * @param blocksOverCap blocks that were not linked because more records than {@code max_block_size}
+ *     shared the identifier
+ */
+public record IdentityReport(
+        long records, long customers, Map<String, Long> linksByRule, int largestCluster, long blocksOverCap) {
+
+    public IdentityReport {
+        requireNonNull(linksByRule, "linksByRule is null");
+        linksByRule = Map.copyOf(linksByRule);
+    }
+
+    public long links() {
+        return linksByRule.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

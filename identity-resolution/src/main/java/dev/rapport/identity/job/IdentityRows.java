@@ -1,0 +1,86 @@
+package dev.rapport.identity.job;
+
+import dev.rapport.identity.cluster.Assignment;
+import dev.rapport.identity.profile.GoldenProfile;
+import dev.rapport.schemas.table.RapportTables;
+import java.io.Serializable;
+import java.util.List;
+import org.apache.flink.table.data.GenericArrayData;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.data.TimestampData;
+import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.flink.table.types.logical.RowType;
+import org.apache.iceberg.flink.FlinkSchemaUtil;
+
+/**
+ * The rows written to {@code identity.identity_map} and {@code identity.customer_profile}, in the
+ * column order of their definitions in {@link RapportTables}.
+ */
+final class IdentityRows implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long resolvedAtMicros;
+
+    IdentityRows(long resolvedAtMicros) {
+        this.resolvedAtMicros = resolvedAtMicros;
+    }
+
+    static InternalTypeInfo<RowData> identityMapType() {
+        return InternalTypeInfo.of((RowType) FlinkSchemaUtil.convert(RapportTables.IDENTITY_MAP.schema()));
+    }
+
+    static InternalTypeInfo<RowData> customerProfileType() {
+        return InternalTypeInfo.of((RowType) FlinkSchemaUtil.convert(RapportTables.CUSTOMER_PROFILE.schema()));
+    }
+
+    RowData identityMap(Assignment assignment) {
+        GenericRowData row = new GenericRowData(7);
+        row.setField(0, StringData.fromString(assignment.source));
+        row.setField(1, StringData.fromString(assignment.sourceId));
+        row.setField(2, StringData.fromString(assignment.recordId));
+        row.setField(3, StringData.fromString(assignment.customerId));
+        row.setField(4, StringData.fromString(assignment.matchRule));
+        row.setField(5, 1.0d);
+        row.setField(6, timestamp(resolvedAtMicros));
+        return row;
+    }
+
+    RowData customerProfile(GoldenProfile profile) {
+        GenericRowData row = new GenericRowData(19);
+        row.setField(0, StringData.fromString(profile.customerId()));
+        row.setField(1, string(profile.firstName()));
+        row.setField(2, string(profile.lastName()));
+        row.setField(3, string(profile.fullName()));
+        row.setField(4, string(profile.email()));
+        row.setField(5, string(profile.phone()));
+        row.setField(6, profile.emails().isEmpty() ? null : strings(profile.emails()));
+        row.setField(7, profile.phones().isEmpty() ? null : strings(profile.phones()));
+        row.setField(8, string(profile.street()));
+        row.setField(9, string(profile.city()));
+        row.setField(10, string(profile.postcode()));
+        row.setField(11, string(profile.country()));
+        row.setField(12, profile.birthDate());
+        row.setField(13, string(profile.company()));
+        row.setField(14, strings(profile.sources()));
+        row.setField(15, profile.recordCount());
+        row.setField(16, profile.firstSeen() == null ? null : timestamp(profile.firstSeen()));
+        row.setField(17, profile.lastUpdated() == null ? null : timestamp(profile.lastUpdated()));
+        row.setField(18, timestamp(resolvedAtMicros));
+        return row;
+    }
+
+    private static StringData string(String value) {
+        return value == null ? null : StringData.fromString(value);
+    }
+
+    private static GenericArrayData strings(List<String> values) {
+        return new GenericArrayData(values.stream().map(StringData::fromString).toArray());
+    }
+
+    private static TimestampData timestamp(long micros) {
+        return TimestampData.fromEpochMillis(Math.floorDiv(micros, 1000), (int) Math.floorMod(micros, 1000) * 1000);
+    }
+}

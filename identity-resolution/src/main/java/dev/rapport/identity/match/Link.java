@@ -1,0 +1,38 @@
+package dev.rapport.identity.match;
+
+import java.util.Objects;
+
+/** An edge of the match graph: two records are the same customer by a rule. A Flink POJO. */
+public class Link {
+
+    public String fromRecordId;
+    public String toRecordId;
+    /** The {@link dev.rapport.identity.config.MatchRule#configName()} that made the link. */
+    public String rule;
+
+    public Link() {}
+
+    public Link(String fromRecordId, String toRecordId, String rule) {
+        this.fromRecordId = Objects.requireNonNull(fromRecordId, "fromRecordId is null");
+        this.toRecordId = Objects.requireNonNull(toRecordId, "toRecordId is null");
+        this.rule = Objects.requireNonNull(rule, "rule is null");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Link that
+                && Objects.equals(fromRecordId, that.fromRecordId)
+                && Objects.equals(toRecordId, that.toRecordId)
+                && Objects.equals(rule, that.rule);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(fromRecordId, toRecordId, rule);
+    }
+
+    @Override
+    public String toString() {
+        return fromRecordId + " -" + rule + "-> " + toRecordId;
+    }
+}

@@ -1,0 +1,384 @@
+package dev.rapport.identity.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.identity.cluster.CustomerIdRule;
+import dev.rapport.identity.config.IdentityConfig;
+import dev.rapport.schemas.table.CatalogConfig;
+import dev.rapport.schemas.table.RapportCatalog;
+import dev.rapport.schemas.table.RapportTables;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.iceberg.DataFile;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.PartitionKey;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.GenericAppenderFactory;
+import org.apache.iceberg.data.GenericRecord;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.InternalRecordWrapper;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.FileAppender;
+import org.apache.iceberg.io.OutputFile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+class IdentityJobIT {
+
+    private static final Instant RESOLVED_AT = Instant.parse("2024-06-01T12:00:00Z");
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(4)
+                    .build());
+
+    @TempDir
+    Path dir;
+
+    private CatalogConfig catalog;
+
+    /** Max block size 2, so the three records behind one switchboard phone are over the cap. */
+    private final IdentityConfig config = IdentityConfig.fromMap(Map.of("max_block_size", 2), "identity");
+
+    @BeforeEach
+    void writeCustomerRecords() throws IOException {
+        catalog = CatalogConfig.embedded(dir);
+        List<Map<String, Object>> rows = List.of(
+                // Ana: CRM and ERP share an email, the web shop shares the CRM phone
+                row("crm", "1", "Ana", "Petrović", "ana", "petrovic")
+                        .email("ana.petrovic@example.com")
+                        .phone("+381641111111")
+                        .address("Knez Mihailova 1", "Beograd", "11000", "RS")
+                        .times("2020-01-01T00:00:00Z", "2023-01-01T00:00:00Z")
+                        .values,
+                row("erp", "A100", "Ana", "Petrovic", "ana", "petrovic")
+                        .email("ana.petrovic@example.com")
+                        .company("Petrović d.o.o.")
+                        .times("2019-05-01T00:00:00Z", "2024-02-01T00:00:00Z")
+                        .values,
+                row("shop", "7", "Ana", null, "ana", null)
+                        .email("ana.p@example.org")
+                        .phone("+381641111111")
+                        .times("2021-03-01T00:00:00Z", "2022-01-01T00:00:00Z")
+                        .values,
+                // Milan: the CRM holds his ERP account number
+                row("crm", "3", "Milan", "Jovanović", "milan", "jovanovic")
+                        .email("milan@jovanovic.example")
+                        .ref("B200")
+                        .times("2021-01-01T00:00:00Z", null)
+                        .values,
+                row("erp", "B200", "Milan", "Jovanovic", "milan", "jovanovic")
+                        .times("2022-01-01T00:00:00Z", null)
+                        .values,
+                // a household: one email, two people
+                row("crm", "4", "Marko", "Nikolić", "marko", "nikolic")
+                        .email("nikolic.family@example.com")
+                        .times("2020-01-01T00:00:00Z", null)
+                        .values,
+                row("crm", "5", "Jelena", "Nikolić", "jelena", "nikolic")
+                        .email("nikolic.family@example.com")
+                        .times("2020-01-02T00:00:00Z", null)
+                        .values,
+                // a shared info@ mailbox and a switchboard phone: never linked
+                row("erp", "C1", "Petar", "Ilić", "petar", "ilic")
+                        .email("info@firma.example")
+                        .phone("+381111234567")
+                        .times("2018-01-01T00:00:00Z", null)
+                        .values,
+                row("erp", "C2", "Petar", "Ilić", "petar", "ilic")
+                        .email("info@firma.example")
+                        .phone("+381111234567")
+                        .times("2018-02-01T00:00:00Z", null)
+                        .values,
+                row("crm", "6", "Zoran", "Ilić", "zoran", "ilic")
+                        .email("info@firma.example")
+                        .phone("+381111234567")
+                        .times("2018-03-01T00:00:00Z", null)
+                        .values);
+        try (RapportCatalog tables = new RapportCatalog(catalog)) {
+            append(tables.ensure(RapportTables.CUSTOMER_RECORDS), rows);
+        }
+    }
+
+    @Test
+    void resolvesCustomersAndWritesMapAndProfiles() throws Exception {
+        JobExecutionResult result = run(2);
+
+        Map<String, String> customerOf = identityMap().entrySet().stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, entry -> entry.getValue().customerId()));
+        Map<String, String> ruleOf = identityMap().entrySet().stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey, entry -> entry.getValue().matchRule()));
+
+        String ana = CustomerIdRule.customerIdOf(recordId("erp", "A100"));
+        assertThat(customerOf)
+                .containsEntry("crm/1", ana)
+                .containsEntry("erp/A100", ana)
+                .containsEntry("shop/7", ana);
+        assertThat(ruleOf)
+                .containsEntry("crm/1", "email")
+                .containsEntry("erp/A100", "email")
+                .containsEntry("shop/7", "phone");
+
+        String milan = CustomerIdRule.customerIdOf(recordId("crm", "3"));
+        assertThat(customerOf).containsEntry("crm/3", milan).containsEntry("erp/B200", milan);
+        assertThat(ruleOf)
+                .containsEntry("crm/3", "source_customer_ref")
+                .containsEntry("erp/B200", "source_customer_ref");
+
+        for (String alone : List.of("crm/4", "crm/5", "erp/C1", "erp/C2", "crm/6")) {
+            String[] key = alone.split("/");
+            assertThat(customerOf).containsEntry(alone, CustomerIdRule.customerIdOf(recordId(key[0], key[1])));
+            assertThat(ruleOf).containsEntry(alone, "singleton");
+        }
+        assertThat(customerOf).hasSize(10);
+        assertThat(Set.copyOf(customerOf.values())).hasSize(7);
+
+        Map<String, Record> profiles = profiles();
+        assertThat(profiles).hasSize(7);
+        Record anaProfile = profiles.get(ana);
+        assertThat(anaProfile.getField("first_name")).isEqualTo("Ana");
+        assertThat(anaProfile.getField("last_name")).isEqualTo("Petrovic");
+        assertThat(anaProfile.getField("email")).isEqualTo("ana.petrovic@example.com");
+        assertThat(anaProfile.getField("emails")).isEqualTo(List.of("ana.petrovic@example.com", "ana.p@example.org"));
+        assertThat(anaProfile.getField("phones")).isEqualTo(List.of("+381641111111"));
+        assertThat(anaProfile.getField("street")).isEqualTo("Knez Mihailova 1");
+        assertThat(anaProfile.getField("city")).isEqualTo("Beograd");
+        assertThat(anaProfile.getField("company")).isEqualTo("Petrović d.o.o.");
+        assertThat(anaProfile.getField("birth_date")).isEqualTo(LocalDate.of(1990, 4, 12));
+        assertThat(anaProfile.getField("sources")).isEqualTo(List.of("crm", "erp", "shop"));
+        assertThat(anaProfile.getField("record_count")).isEqualTo(3);
+        assertThat(anaProfile.getField("first_seen")).isEqualTo(utc("2019-05-01T00:00:00Z"));
+        assertThat(anaProfile.getField("last_updated")).isEqualTo(utc("2024-02-01T00:00:00Z"));
+        assertThat(anaProfile.getField("resolved_at")).isEqualTo(RESOLVED_AT.atOffset(ZoneOffset.UTC));
+        assertThat(profiles.get(milan).getField("record_count")).isEqualTo(2);
+        assertThat(profiles.get(milan).getField("last_updated")).isNull();
+
+        IdentityReport report = IdentityJob.report(result);
+        assertThat(report.records()).isEqualTo(10);
+        assertThat(report.customers()).isEqualTo(7);
+        assertThat(report.linksByRule()).isEqualTo(Map.of("email", 1L, "phone", 1L, "source_customer_ref", 1L));
+        assertThat(report.largestCluster()).isEqualTo(3);
+        assertThat(report.blocksOverCap()).isEqualTo(1);
+    }
+
+    @Test
+    void aRerunLeavesTheSameRows() throws Exception {
+        run(2);
+        Map<String, IdentityRow> first = identityMap();
+        Map<String, Record> firstProfiles = profiles();
+
+        run(2);
+
+        assertThat(identityMap()).isEqualTo(first);
+        assertThat(profiles()).isEqualTo(firstProfiles);
+    }
+
+    @Test
+    void theResultDoesNotDependOnParallelism() throws Exception {
+        run(1);
+        Map<String, IdentityRow> atOne = identityMap();
+        Map<String, Record> profilesAtOne = profiles();
+
+        run(4);
+
+        assertThat(identityMap()).isEqualTo(atOne);
+        assertThat(profiles()).isEqualTo(profilesAtOne);
+        assertThat(atOne).hasSize(10);
+    }
+
+    private JobExecutionResult run(int parallelism) throws Exception {
+        Configuration configuration = new Configuration();
+        configuration.set(PipelineOptions.GENERIC_TYPES, false);
+        configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        env.setParallelism(parallelism);
+        new IdentityJob(catalog, config, RESOLVED_AT).build(env);
+        return env.execute("identity resolution test");
+    }
+
+    record IdentityRow(String recordId, String customerId, String matchRule, Double probability, Object resolvedAt) {}
+
+    /** identity_map by "source/source_id"; fails on a duplicate key. */
+    private Map<String, IdentityRow> identityMap() throws IOException {
+        Map<String, IdentityRow> rows = new TreeMap<>();
+        for (Record record : readAll(RapportTables.IDENTITY_MAP.qualifiedName())) {
+            String key = record.getField("source") + "/" + record.getField("source_id");
+            IdentityRow row = new IdentityRow(
+                    (String) record.getField("record_id"),
+                    (String) record.getField("customer_id"),
+                    (String) record.getField("match_rule"),
+                    (Double) record.getField("probability"),
+                    record.getField("resolved_at"));
+            assertThat(row.probability()).isEqualTo(1.0);
+            assertThat(rows.put(key, row)).as("duplicate row for %s", key).isNull();
+        }
+        return rows;
+    }
+
+    private Map<String, Record> profiles() throws IOException {
+        Map<String, Record> rows = new TreeMap<>();
+        for (Record record : readAll(RapportTables.CUSTOMER_PROFILE.qualifiedName())) {
+            assertThat(rows.put((String) record.getField("customer_id"), record))
+                    .isNull();
+        }
+        return rows;
+    }
+
+    private List<Record> readAll(String table) throws IOException {
+        try (RapportCatalog tables = new RapportCatalog(catalog)) {
+            Table loaded = tables.load(RapportTables.find(table).orElseThrow());
+            List<Record> rows = new ArrayList<>();
+            try (CloseableIterable<Record> records =
+                    IcebergGenerics.read(loaded).build()) {
+                records.forEach(record -> rows.add(record.copy()));
+            }
+            rows.sort(Comparator.comparing(Record::toString));
+            return rows;
+        }
+    }
+
+    private static OffsetDateTime utc(String instant) {
+        return Instant.parse(instant).atOffset(ZoneOffset.UTC);
+    }
+
+    /** A record id as ingestion makes it: SHA-256 over source and source id, 16 bytes, hex. */
+    static String recordId(String source, String sourceId) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((source + "\u0000" + sourceId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RowBuilder row(
+            String source, String sourceId, String firstName, String lastName, String firstKey, String lastKey) {
+        return new RowBuilder(source, sourceId, firstName, lastName, firstKey, lastKey);
+    }
+
+    /** A customer_records row, field by field; unset optional fields stay null. */
+    private static final class RowBuilder {
+        final Map<String, Object> values = new LinkedHashMap<>();
+
+        RowBuilder(String source, String sourceId, String firstName, String lastName, String firstKey, String lastKey) {
+            values.put("record_id", recordId(source, sourceId));
+            values.put("source", source);
+            values.put("source_id", sourceId);
+            values.put("first_name", firstName);
+            values.put("last_name", lastName);
+            values.put("first_name_key", firstKey);
+            values.put("last_name_key", lastKey);
+            values.put("source_location", source + ".csv:" + sourceId);
+            values.put("ingested_at", utc("2024-05-01T00:00:00Z"));
+            values.put("ingest_run_id", "run-1");
+            if ("Ana".equals(firstName) && "erp".equals(source)) {
+                values.put("birth_date", LocalDate.of(1990, 4, 12));
+            }
+        }
+
+        RowBuilder email(String email) {
+            values.put("email", email);
+            values.put("email_key", email);
+            return this;
+        }
+
+        RowBuilder phone(String phone) {
+            values.put("phone", phone);
+            values.put("phone_e164", phone);
+            return this;
+        }
+
+        RowBuilder address(String street, String city, String postcode, String country) {
+            values.put("street", street);
+            values.put("city", city);
+            values.put("postcode", postcode);
+            values.put("country", country);
+            return this;
+        }
+
+        RowBuilder company(String company) {
+            values.put("company", company);
+            return this;
+        }
+
+        RowBuilder ref(String ref) {
+            values.put("source_customer_ref", ref);
+            return this;
+        }
+
+        RowBuilder times(String createdAt, String updatedAt) {
+            values.put("created_at", utc(createdAt));
+            if (updatedAt != null) {
+                values.put("updated_at", utc(updatedAt));
+            }
+            return this;
+        }
+    }
+
+    /** One Parquet file per source partition, appended in one commit. */
+    private static void append(Table table, List<Map<String, Object>> rows) throws IOException {
+        Map<String, List<Record>> bySource = new TreeMap<>();
+        for (Map<String, Object> values : rows) {
+            GenericRecord record = GenericRecord.create(table.schema());
+            values.forEach(record::setField);
+            bySource.computeIfAbsent((String) values.get("source"), source -> new ArrayList<>())
+                    .add(record);
+        }
+        org.apache.iceberg.AppendFiles append = table.newAppend();
+        GenericAppenderFactory factory = new GenericAppenderFactory(table.schema(), table.spec());
+        InternalRecordWrapper wrapper = new InternalRecordWrapper(table.schema().asStruct());
+        for (Map.Entry<String, List<Record>> partition : bySource.entrySet()) {
+            PartitionKey key = new PartitionKey(table.spec(), table.schema());
+            key.partition(wrapper.wrap(partition.getValue().get(0)));
+            OutputFile file = table.io()
+                    .newOutputFile(table.locationProvider()
+                            .newDataLocation(table.spec(), key, partition.getKey() + ".parquet"));
+            FileAppender<Record> appender = factory.newAppender(file, FileFormat.PARQUET);
+            try (appender) {
+                appender.addAll(partition.getValue());
+            }
+            DataFile dataFile = DataFiles.builder(table.spec())
+                    .withInputFile(file.toInputFile())
+                    .withMetrics(appender.metrics())
+                    .withFormat(FileFormat.PARQUET)
+                    .withPartition(key)
+                    .build();
+            append.appendFile(dataFile);
+        }
+        append.commit();
+    }
+}
