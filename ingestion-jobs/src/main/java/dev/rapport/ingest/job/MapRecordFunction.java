@@ -1,0 +1,142 @@
+package dev.rapport.ingest.job;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.ingest.config.SourceConfig;
+import dev.rapport.ingest.config.SourceFormat;
+import dev.rapport.ingest.config.SourceKind;
+import dev.rapport.ingest.map.CsvRow;
+import dev.rapport.ingest.map.CustomerMapper;
+import dev.rapport.ingest.map.InteractionMapper;
+import dev.rapport.ingest.map.JsonRow;
+import dev.rapport.ingest.map.SourceRow;
+import dev.rapport.ingest.normalize.RecordIds;
+import dev.rapport.ingest.read.RawRecord;
+import dev.rapport.ingest.reject.ErrorCode;
+import dev.rapport.ingest.reject.RecordException;
+import dev.rapport.schemas.avro.CustomerRecord;
+import dev.rapport.schemas.avro.Interaction;
+import dev.rapport.schemas.avro.RejectedRecord;
+import dev.rapport.schemas.convert.AvroRowDataConverter;
+import dev.rapport.schemas.table.RapportTables;
+import java.time.Instant;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Parses, maps, validates and normalizes one source's raw records. Good records go on as (natural
+ * key, file order, row) for deduplication; every failure goes to the reject side output as a
+ * {@code quarantine.rejected} row, counted, never dropped.
+ */
+public final class MapRecordFunction extends ProcessFunction<RawRecord, Tuple3<String, String, RowData>> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final SourceConfig source;
+    private final String runId;
+    private final Instant ingestedAt;
+    private final OutputTag<RowData> rejects;
+    private final AvroRowDataConverter recordConverter;
+    private final AvroRowDataConverter rejectConverter;
+
+    private transient CustomerMapper customers;
+    private transient InteractionMapper interactions;
+    private transient ObjectMapper json;
+    private transient LongCounter read;
+    private transient LongCounter quarantined;
+    private transient Counter readMetric;
+    private transient Counter quarantinedMetric;
+
+    public MapRecordFunction(SourceConfig source, String runId, Instant ingestedAt, OutputTag<RowData> rejects) {
+        this.source = requireNonNull(source, "source is null");
+        this.runId = requireNonNull(runId, "runId is null");
+        this.ingestedAt = requireNonNull(ingestedAt, "ingestedAt is null");
+        this.rejects = requireNonNull(rejects, "rejects is null");
+        this.recordConverter = source.kind() == SourceKind.CUSTOMER
+                ? new AvroRowDataConverter(CustomerRecord.getClassSchema(), RapportTables.CUSTOMER_RECORDS.schema())
+                : new AvroRowDataConverter(Interaction.getClassSchema(), RapportTables.INTERACTIONS.schema());
+        this.rejectConverter =
+                new AvroRowDataConverter(RejectedRecord.getClassSchema(), RapportTables.REJECTED.schema());
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        customers = new CustomerMapper(source, runId, ingestedAt);
+        interactions = new InteractionMapper(source, runId, ingestedAt);
+        json = new ObjectMapper();
+        read = new LongCounter();
+        quarantined = new LongCounter();
+        getRuntimeContext().addAccumulator(IngestionCounters.accumulator(source.name(), IngestionCounters.READ), read);
+        getRuntimeContext()
+                .addAccumulator(
+                        IngestionCounters.accumulator(source.name(), IngestionCounters.QUARANTINED), quarantined);
+        readMetric = getRuntimeContext().getMetricGroup().counter(IngestionCounters.READ);
+        quarantinedMetric = getRuntimeContext().getMetricGroup().counter(IngestionCounters.QUARANTINED);
+    }
+
+    @Override
+    public void processElement(RawRecord raw, Context ctx, Collector<Tuple3<String, String, RowData>> out) {
+        read.add(1);
+        readMetric.inc();
+        try {
+            SourceRow row = row(raw);
+            if (source.kind() == SourceKind.CUSTOMER) {
+                CustomerRecord record = customers.map(row, raw.location);
+                out.collect(Tuple3.of(record.getSourceId(), raw.orderKey(), recordConverter.toRowData(record)));
+            } else {
+                Interaction event = interactions.map(row, raw.location);
+                out.collect(Tuple3.of(event.getSourceEventId(), raw.orderKey(), recordConverter.toRowData(event)));
+            }
+        } catch (RecordException rejected) {
+            quarantined.add(1);
+            quarantinedMetric.inc();
+            ctx.output(rejects, rejectConverter.toRowData(reject(raw, rejected)));
+        }
+    }
+
+    private SourceRow row(RawRecord raw) throws RecordException {
+        if (raw.error != null) {
+            throw new RecordException(ErrorCode.MALFORMED_CSV, null, raw.error);
+        }
+        if (source.format() == SourceFormat.CSV) {
+            return new CsvRow(raw.columns, raw.values);
+        }
+        try {
+            JsonNode node = json.readTree(raw.payload);
+            if (node == null || !node.isObject()) {
+                throw new RecordException(ErrorCode.MALFORMED_JSON, null, "the record is not a JSON object");
+            }
+            return new JsonRow(node);
+        } catch (JsonProcessingException e) {
+            // Jackson's message quotes the input; the payload column already has it, so say only where.
+            throw new RecordException(
+                    ErrorCode.MALFORMED_JSON,
+                    null,
+                    "the record is not valid JSON (error at column "
+                            + e.getLocation().getColumnNr() + ")");
+        }
+    }
+
+    private RejectedRecord reject(RawRecord raw, RecordException e) {
+        RejectedRecord reject = new RejectedRecord();
+        reject.setRejectId(RecordIds.of(source.name(), raw.location));
+        reject.setSource(source.name());
+        reject.setLocation(raw.location);
+        reject.setRawPayload(raw.payload == null ? "" : raw.payload);
+        reject.setErrorCode(e.code().name());
+        reject.setMessage(e.getMessage());
+        reject.setField(e.field());
+        reject.setRejectedAt(ingestedAt);
+        reject.setIngestRunId(runId);
+        return reject;
+    }
+}

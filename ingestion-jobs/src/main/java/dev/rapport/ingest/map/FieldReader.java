@@ -1,0 +1,55 @@
+package dev.rapport.ingest.map;
+
+import dev.rapport.ingest.config.FieldSpec;
+import dev.rapport.ingest.reject.ErrorCode;
+import dev.rapport.ingest.reject.RecordException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Applies one mapping form to a source row and yields the field's text (trimmed), or null when empty. */
+public final class FieldReader {
+
+    private FieldReader() {}
+
+    public static String read(String field, FieldSpec spec, SourceRow row) throws RecordException {
+        if (spec.constant() != null) {
+            return spec.constant();
+        }
+        if (spec.join() != null) {
+            List<String> parts = new ArrayList<>();
+            for (String column : spec.join()) {
+                String value = blankToNull(row.get(column));
+                if (value != null) {
+                    parts.add(value);
+                }
+            }
+            return parts.isEmpty() ? null : String.join(spec.separator() == null ? " " : spec.separator(), parts);
+        }
+        String value = blankToNull(row.get(spec.column()));
+        if (value != null && spec.split() != null) {
+            String[] parts = value.split(Pattern.quote(spec.split()), -1);
+            value = spec.part() < parts.length ? blankToNull(parts[spec.part()]) : null;
+        }
+        if (spec.values() != null && value != null) {
+            String mapped = spec.values().get(value);
+            if (mapped == null && spec.defaultValue() == null) {
+                throw new RecordException(
+                        ErrorCode.VALUE_NOT_IN_MAP,
+                        field,
+                        field + ": the value of column " + spec.column() + " is not in the mapping's values ("
+                                + String.join(", ", spec.values().keySet()) + ") and there is no default");
+            }
+            return mapped == null ? spec.defaultValue() : mapped;
+        }
+        return value == null ? spec.defaultValue() : value;
+    }
+
+    private static String blankToNull(String value) {
+        if (value == null) {
+            return null;
+        }
+        String stripped = value.strip();
+        return stripped.isEmpty() ? null : stripped;
+    }
+}

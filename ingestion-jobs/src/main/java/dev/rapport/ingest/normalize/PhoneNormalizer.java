@@ -1,0 +1,31 @@
+package dev.rapport.ingest.normalize;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.Optional;
+
+/**
+ * Phones to E.164 with libphonenumber. A number without a country prefix is read in the record's
+ * country (or the source's default). A phone that does not parse is not an error: the raw value is
+ * kept and only the E.164 form stays empty.
+ */
+public final class PhoneNormalizer {
+
+    private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+
+    public Optional<String> toE164(String raw, String region) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            PhoneNumber number = util.parse(raw.strip(), region == null ? "ZZ" : region);
+            if (!util.isValidNumber(number)) {
+                return Optional.empty();
+            }
+            return Optional.of(util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+        } catch (NumberParseException unparseable) {
+            return Optional.empty();
+        }
+    }
+}

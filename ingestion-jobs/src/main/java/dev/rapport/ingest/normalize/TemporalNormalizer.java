@@ -1,0 +1,111 @@
+package dev.rapport.ingest.normalize;
+
+import dev.rapport.ingest.reject.ErrorCode;
+import dev.rapport.ingest.reject.RecordException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+
+/**
+ * Dates and timestamps. Without a format: ISO-8601 dates, and timestamps with an offset or {@code Z}
+ * (or without one, read in the source's zone). With a {@code java.time} pattern the value must match
+ * it exactly (strict: {@code 31.02.1990} is an error, not 28 February). {@code epoch_seconds} and
+ * {@code epoch_millis} read numbers. Every timestamp ends in UTC.
+ */
+public final class TemporalNormalizer {
+
+    public static final String EPOCH_SECONDS = "epoch_seconds";
+    public static final String EPOCH_MILLIS = "epoch_millis";
+
+    private final ZoneId zone;
+
+    public TemporalNormalizer(ZoneId zone) {
+        this.zone = java.util.Objects.requireNonNull(zone, "zone is null");
+    }
+
+    /** A strict formatter for a pattern; throws IllegalArgumentException when the pattern is invalid. */
+    public static DateTimeFormatter formatter(String pattern) {
+        return new DateTimeFormatterBuilder()
+                .appendPattern(pattern)
+                .parseDefaulting(ChronoField.ERA, 1)
+                .toFormatter(Locale.ROOT)
+                .withResolverStyle(ResolverStyle.STRICT);
+    }
+
+    public LocalDate date(String field, String value, String format) throws RecordException {
+        try {
+            if (format == null) {
+                return LocalDate.parse(value, DateTimeFormatter.ISO_LOCAL_DATE);
+            }
+            if (isEpoch(format)) {
+                return timestamp(field, value, format).atZone(zone).toLocalDate();
+            }
+            return LocalDate.from(formatter(format).parse(value));
+        } catch (DateTimeException e) {
+            throw new RecordException(
+                    ErrorCode.INVALID_DATE,
+                    field,
+                    field + " is not a date in the format " + (format == null ? "yyyy-MM-dd (ISO-8601)" : format));
+        }
+    }
+
+    public Instant timestamp(String field, String value, String format) throws RecordException {
+        try {
+            if (format == null) {
+                return iso(value);
+            }
+            if (format.equals(EPOCH_SECONDS)) {
+                return Instant.ofEpochSecond(Long.parseLong(value.strip()));
+            }
+            if (format.equals(EPOCH_MILLIS)) {
+                return Instant.ofEpochMilli(Long.parseLong(value.strip()));
+            }
+            TemporalAccessor parsed = formatter(format).parse(value);
+            if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
+                return OffsetDateTime.from(parsed).toInstant();
+            }
+            if (parsed.isSupported(ChronoField.HOUR_OF_DAY)) {
+                return LocalDateTime.from(parsed).atZone(zone).toInstant();
+            }
+            return LocalDate.from(parsed).atStartOfDay(zone).toInstant();
+        } catch (DateTimeException | NumberFormatException e) {
+            throw new RecordException(
+                    ErrorCode.INVALID_DATE,
+                    field,
+                    field + " is not a timestamp in the format "
+                            + (format == null ? "ISO-8601 (2024-03-01T10:15:00Z)" : format));
+        }
+    }
+
+    private Instant iso(String value) {
+        String text = value.strip();
+        try {
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                    .toInstant();
+        } catch (DateTimeException noOffset) {
+            // fall through: a local date-time, read in the source's zone
+        }
+        try {
+            return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                    .atZone(zone)
+                    .toInstant();
+        } catch (DateTimeException noTime) {
+            return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE)
+                    .atStartOfDay(zone)
+                    .toInstant();
+        }
+    }
+
+    public static boolean isEpoch(String format) {
+        return EPOCH_SECONDS.equals(format) || EPOCH_MILLIS.equals(format);
+    }
+}
