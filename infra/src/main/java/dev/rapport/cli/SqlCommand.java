@@ -29,10 +29,7 @@ final class SqlCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(
-            names = "--format",
-            defaultValue = "table",
-            description = "table (aligned, the default) or csv.")
+    @Option(names = "--format", defaultValue = "table", description = "table (aligned, the default) or csv.")
     Format format;
 
     @Parameters(paramLabel = "QUERY", description = "The SQL query, in quotes.")

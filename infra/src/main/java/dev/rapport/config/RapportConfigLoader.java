@@ -25,7 +25,8 @@ import java.util.Set;
  */
 public final class RapportConfigLoader {
 
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("catalog", "parallelism", "sources", "identity", "metrics");
+    private static final Set<String> TOP_LEVEL_KEYS =
+            Set.of("catalog", "parallelism", "sources", "identity", "metrics");
     private static final Set<String> CATALOG_KEYS = Set.of("type", "uri", "warehouse", "properties");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -37,7 +38,8 @@ public final class RapportConfigLoader {
         try {
             text = Files.readString(absolute);
         } catch (NoSuchFileException e) {
-            throw new ConfigFileException(absolute, "file not found (write one, or run 'rapport demo' for an example)", e);
+            throw new ConfigFileException(
+                    absolute, "file not found (write one, or run 'rapport demo' for an example)", e);
         } catch (IOException e) {
             throw new ConfigFileException(absolute, "cannot read: " + e.getMessage(), e);
         }
@@ -49,18 +51,21 @@ public final class RapportConfigLoader {
         try {
             Object parsed = YAML.readValue(text, Object.class);
             if (!(parsed instanceof Map<?, ?>)) {
-                throw new ConfigFileException(file, "(top level)", "expected a YAML mapping with catalog, parallelism, sources...");
+                throw new ConfigFileException(
+                        file, "(top level)", "expected a YAML mapping with catalog, parallelism, sources...");
             }
             root = asMap(parsed, "(top level)");
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            String where =
+                    e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw new ConfigFileException(file, "(syntax)", "not valid YAML" + where + ": " + e.getOriginalMessage());
         }
         Path baseDir = file.getParent();
         try {
             for (String key : root.keySet()) {
                 if (!TOP_LEVEL_KEYS.contains(key)) {
-                    throw new InvalidConfigException(key, "unknown key; expected one of " + new java.util.TreeSet<>(TOP_LEVEL_KEYS));
+                    throw new InvalidConfigException(
+                            key, "unknown key; expected one of " + new java.util.TreeSet<>(TOP_LEVEL_KEYS));
                 }
             }
             CatalogConfig catalog = catalog(root.get("catalog"), baseDir);
@@ -81,12 +86,14 @@ public final class RapportConfigLoader {
         Map<String, Object> map = asMap(value, "catalog");
         for (String key : map.keySet()) {
             if (!CATALOG_KEYS.contains(key)) {
-                throw new InvalidConfigException("catalog." + key, "unknown key; expected one of " + new java.util.TreeSet<>(CATALOG_KEYS));
+                throw new InvalidConfigException(
+                        "catalog." + key, "unknown key; expected one of " + new java.util.TreeSet<>(CATALOG_KEYS));
             }
         }
         String type = string(map, "type", "catalog");
         if (type == null) {
-            throw new InvalidConfigException("catalog.type", "missing; use jdbc (the embedded default), hadoop or rest");
+            throw new InvalidConfigException(
+                    "catalog.type", "missing; use jdbc (the embedded default), hadoop or rest");
         }
         String uri = string(map, "uri", "catalog");
         if (uri != null && uri.startsWith("jdbc:sqlite:")) {
@@ -95,7 +102,8 @@ public final class RapportConfigLoader {
             try {
                 Files.createDirectories(db.getParent());
             } catch (IOException e) {
-                throw new InvalidConfigException("catalog.uri", "cannot create the folder of " + db + ": " + e.getMessage());
+                throw new InvalidConfigException(
+                        "catalog.uri", "cannot create the folder of " + db + ": " + e.getMessage());
             }
             uri = "jdbc:sqlite:" + db;
         }
@@ -120,7 +128,8 @@ public final class RapportConfigLoader {
             return 2;
         }
         if (!(value instanceof Integer number) || number < 1 || number > 1024) {
-            throw new InvalidConfigException("parallelism", "must be a whole number from 1 to 1024, got '" + value + "'");
+            throw new InvalidConfigException(
+                    "parallelism", "must be a whole number from 1 to 1024, got '" + value + "'");
         }
         return number;
     }

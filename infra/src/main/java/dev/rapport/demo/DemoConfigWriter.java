@@ -14,8 +14,7 @@ public final class DemoConfigWriter {
      * Writes {@code configFile} with the given {@code sources:} section (paths relative to the
      * config's folder); its tables live in {@code rapport-data/} beside it.
      */
-    public static Path write(Path configFile, String sourcesYaml, int parallelism)
-            throws IOException {
+    public static Path write(Path configFile, String sourcesYaml, int parallelism) throws IOException {
         String yaml = "# Written by 'rapport demo' / 'rapport generate'. Edit freely: see docs/configuration.md.\n"
                 + "catalog:\n"
                 + "  type: jdbc\n"

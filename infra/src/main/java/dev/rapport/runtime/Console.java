@@ -7,9 +7,12 @@ import java.util.Locale;
 /** Where the command line talks to its user: progress lines that rewrite themselves on a terminal. */
 public final class Console {
 
+    private static final long PLAIN_PROGRESS_MILLIS = 10_000;
+
     private final PrintStream out;
     private final boolean interactive;
     private boolean progressShown;
+    private long lastPlainProgress;
 
     public Console(PrintStream out, boolean interactive) {
         this.out = out;
@@ -26,12 +29,20 @@ public final class Console {
         out.flush();
     }
 
-    /** A progress line; on a terminal it replaces the previous one, elsewhere it is printed as is. */
+    /**
+     * A progress line. On a terminal it replaces the previous one; elsewhere (a log, CI) it is printed
+     * at most every {@value #PLAIN_PROGRESS_MILLIS} ms so logs stay readable.
+     */
     public void progress(String text) {
         if (interactive) {
             out.print("\r\033[K" + text);
             progressShown = true;
         } else {
+            long now = System.nanoTime() / 1_000_000;
+            if (lastPlainProgress != 0 && now - lastPlainProgress < PLAIN_PROGRESS_MILLIS) {
+                return;
+            }
+            lastPlainProgress = now;
             out.println(text);
         }
         out.flush();

@@ -28,8 +28,10 @@ public final class SqlRunner {
         Configuration conf = new Configuration();
         conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        TableEnvironment tableEnv = TableEnvironment.create(
-                EnvironmentSettings.newInstance().inBatchMode().withConfiguration(conf).build());
+        TableEnvironment tableEnv = TableEnvironment.create(EnvironmentSettings.newInstance()
+                .inBatchMode()
+                .withConfiguration(conf)
+                .build());
         FlinkSqlCatalog.register(tableEnv, catalog);
         TableResult result = tableEnv.executeSql(sql);
         List<String> columns = result.getResolvedSchema().getColumnNames();

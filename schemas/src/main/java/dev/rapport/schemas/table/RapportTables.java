@@ -32,7 +32,7 @@ public final class RapportTables {
             STAGING,
             "interactions",
             AvroIcebergSchemas.toIceberg(Interaction.getClassSchema(), List.of("event_id", "event_time")),
-            spec -> spec.day("event_time"),
+            spec -> spec.month("event_time"),
             sort -> sort.asc("category").asc("event_time"),
             "one row per event of a customer's journey: event_id (a hash of source and source_event_id)");
 

@@ -1,0 +1,25 @@
+package dev.rapport.cli;
+
+import dev.rapport.config.RapportConfig;
+import dev.rapport.runtime.Console;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = "Runs every stage in order: ingest, resolve, metrics.")
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    ConfigOption config;
+
+    @Override
+    public Integer call() throws Exception {
+        RapportConfig loaded = config.load();
+        Console console = Console.system();
+        StageCommands.ingest(loaded, console);
+        StageCommands.resolve(loaded, console);
+        return StageCommands.metrics(loaded, console);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.rapport.cli;
+
+import dev.rapport.config.RapportConfig;
+import dev.rapport.runtime.Console;
+import dev.rapport.runtime.Pipeline;
+
+/** Runs stages of the pipeline on a user's config. */
+final class StageCommands {
+
+    private StageCommands() {}
+
+    static int ingest(RapportConfig config, Console console) throws Exception {
+        console.line("Ingesting " + config.sources().size() + " sources");
+        Summaries.ingestion(console, new Pipeline(config, console).ingest());
+        return ExitCodes.OK;
+    }
+
+    static int resolve(RapportConfig config, Console console) throws Exception {
+        console.line("Resolving identities");
+        Summaries.identity(console, new Pipeline(config, console).resolve());
+        return ExitCodes.OK;
+    }
+
+    static int metrics(RapportConfig config, Console console) throws Exception {
+        console.line("Computing metrics");
+        Summaries.metrics(console, new Pipeline(config, console).metrics());
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.rapport.cli;
+
+import dev.rapport.identity.job.IdentityReport;
+import dev.rapport.ingest.job.IngestionReport;
+import dev.rapport.ingest.job.SourceCounts;
+import dev.rapport.metrics.job.MetricsReport;
+import dev.rapport.runtime.Console;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** One-screen summaries of what each stage did. */
+final class Summaries {
+
+    private Summaries() {}
+
+    static void ingestion(Console console, IngestionReport report) {
+        console.line(String.format(
+                Locale.ROOT, "  %-16s %10s %10s %12s %12s", "source", "read", "stored", "deduplicated", "quarantined"));
+        for (Map.Entry<String, SourceCounts> entry : new TreeMap<>(report.sources()).entrySet()) {
+            console.line(row(entry.getKey(), entry.getValue()));
+        }
+        console.line(row("total", report.total()));
+        if (report.total().quarantined() > 0) {
+            console.line("  quarantined records and their reasons: SELECT * FROM quarantine.rejected");
+        }
+    }
+
+    private static String row(String name, SourceCounts counts) {
+        return String.format(
+                Locale.ROOT,
+                "  %-16s %10s %10s %12s %12s",
+                name,
+                Console.count(counts.read()),
+                Console.count(counts.stored()),
+                Console.count(counts.deduplicated()),
+                Console.count(counts.quarantined()));
+    }
+
+    static void identity(Console console, IdentityReport report) {
+        console.line(String.format(
+                Locale.ROOT,
+                "  %s source records -> %s customers; largest customer has %s records",
+                Console.count(report.records()),
+                Console.count(report.customers()),
+                Console.count(report.largestCluster())));
+        StringBuilder links = new StringBuilder("  links by rule:");
+        new TreeMap<>(report.linksByRule())
+                .forEach((rule, count) ->
+                        links.append(' ').append(rule).append('=').append(Console.count(count)));
+        console.line(links.toString());
+        if (report.blocksOverCap() > 0) {
+            console.line("  identifiers shared by more records than max_block_size, left unlinked: "
+                    + Console.count(report.blocksOverCap()));
+        }
+    }
+
+    static void metrics(Console console, MetricsReport report) {
+        console.line(String.format(
+                Locale.ROOT,
+                "  metrics.nps_daily: %s rows; %s NPS responses (%s promoters, %s passives, %s detractors); NPS %s",
+                Console.count(report.rowsWritten()),
+                Console.count(report.responses()),
+                Console.count(report.promoters()),
+                Console.count(report.passives()),
+                Console.count(report.detractors()),
+                report.nps().isPresent()
+                        ? String.format(Locale.ROOT, "%.1f", report.nps().getAsDouble())
+                        : "n/a"));
+    }
+}
