@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Runs one SQL query (Flink SQL, batch) on Rapport's tables and prints the result.",
             "Tables: staging.customer_records, staging.interactions, quarantine.rejected,",
-            "identity.identity_map, identity.customer_profile, metrics.nps_daily.",
+            "`identity`.identity_map, `identity`.customer_profile, metrics.nps_daily",
+            "(IDENTITY is a reserved word in Flink SQL: quote it with backticks).",
             "Example: rapport sql --config rapport-demo/rapport.yaml \"SELECT * FROM metrics.nps_daily LIMIT 10\""
         })
 final class SqlCommand implements Callable<Integer> {
@@ -43,6 +44,14 @@ final class SqlCommand implements Callable<Integer> {
             result = new SqlRunner(loaded.catalog(), loaded.parallelism()).query(query);
         } catch (org.apache.flink.table.api.ValidationException | org.apache.flink.table.api.SqlParserException e) {
             System.err.println("SQL error: " + e.getMessage());
+            if (query.matches("(?is).*(?<![`\\w])identity\\s*\\..*")) {
+                System.err.println(
+                        "Hint: IDENTITY is a reserved word in Flink SQL; quote the namespace: `identity`.customer_profile");
+            }
+            System.err.println("Tables: "
+                    + dev.rapport.schemas.table.RapportTables.all().stream()
+                            .map(dev.rapport.schemas.table.TableDefinition::qualifiedName)
+                            .collect(java.util.stream.Collectors.joining(", ")));
             return ExitCodes.FAILED;
         }
         System.out.print(format == Format.csv ? TableFormatter.csv(result) : TableFormatter.aligned(result));

@@ -146,6 +146,49 @@ class DemoIT {
     }
 
     @Test
+    void theSqlCommandPrintsCsvOfAnyTable() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            exit = dev.rapport.cli.RapportCommand.execute(
+                    "sql",
+                    "--config",
+                    first.configFile().toString(),
+                    "--format",
+                    "csv",
+                    "SELECT COUNT(*) AS customers FROM `identity`.customer_profile");
+        } finally {
+            System.setOut(original);
+        }
+
+        assertThat(exit).isZero();
+        assertThat(captured.toString(StandardCharsets.UTF_8))
+                .isEqualTo("customers\n" + first.identity().customers() + "\n");
+    }
+
+    @Test
+    void aBrokenConfigFailsBeforeAnyJobWithTheKeyNamed() throws IOException {
+        Path broken = workdir.resolve("broken.yaml");
+        Files.writeString(broken, Files.readString(first.configFile()).replace("parallelism: 2", "parallelism: -1"));
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        PrintStream original = System.err;
+        int exit;
+        try {
+            System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+            exit = dev.rapport.cli.RapportCommand.execute("run", "--config", broken.toString());
+        } finally {
+            System.setErr(original);
+        }
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(errors.toString(StandardCharsets.UTF_8))
+                .contains(broken.toString())
+                .contains("parallelism: must be a whole number");
+    }
+
+    @Test
     void progressIsShown() {
         assertThat(output.toString(StandardCharsets.UTF_8))
                 .contains("Generating a company of 400 persons")

@@ -1,0 +1,62 @@
+package dev.rapport.cli;
+
+import dev.rapport.generate.GeneratorBenchmark;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks; their figures and how they were taken are in BENCHMARKS.md.",
+        subcommands = {BenchCommand.Generate.class})
+final class BenchCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(
+            name = "generate",
+            mixinStandardHelpOptions = true,
+            description = "Generator throughput: records per second and peak heap, for --persons persons.")
+    static final class Generate implements Callable<Integer> {
+
+        @Option(names = "--persons", defaultValue = "1000000", description = "Persons (default: ${DEFAULT-VALUE}).")
+        int persons;
+
+        @Option(names = "--out", description = "Output folder (default: a temporary folder, deleted afterwards).")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            boolean temporary = out == null;
+            Path dir = temporary ? Files.createTempDirectory("rapport-bench-generate") : out;
+            try {
+                GeneratorBenchmark.run(persons, dir, System.out);
+            } finally {
+                if (temporary) {
+                    deleteTree(dir);
+                }
+            }
+            return ExitCodes.OK;
+        }
+
+        private static void deleteTree(Path dir) throws IOException {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+}
