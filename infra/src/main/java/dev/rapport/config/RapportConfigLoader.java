@@ -33,6 +33,11 @@ public final class RapportConfigLoader {
     private RapportConfigLoader() {}
 
     public static RapportConfig load(Path file) {
+        return load(file, System.getenv());
+    }
+
+    /** Loads with {@code ${env:NAME}} references resolved from {@code environment}. */
+    public static RapportConfig load(Path file, Map<String, String> environment) {
         Path absolute = file.toAbsolutePath().normalize();
         String text;
         try {
@@ -43,10 +48,10 @@ public final class RapportConfigLoader {
         } catch (IOException e) {
             throw new ConfigFileException(absolute, "cannot read: " + e.getMessage(), e);
         }
-        return parse(absolute, text);
+        return parse(absolute, text, environment);
     }
 
-    static RapportConfig parse(Path file, String text) {
+    static RapportConfig parse(Path file, String text, Map<String, String> environment) {
         Map<String, Object> root;
         try {
             Object parsed = YAML.readValue(text, Object.class);
@@ -68,7 +73,7 @@ public final class RapportConfigLoader {
                             key, "unknown key; expected one of " + new java.util.TreeSet<>(TOP_LEVEL_KEYS));
                 }
             }
-            CatalogConfig catalog = catalog(root.get("catalog"), baseDir);
+            CatalogConfig catalog = catalog(root.get("catalog"), baseDir, environment);
             int parallelism = parallelism(root.get("parallelism"));
             List<SourceConfig> sources = sources(root.get("sources"), baseDir);
             IdentityConfig identity = IdentityConfig.fromMap(asMapOrNull(root.get("identity"), "identity"), "identity");
@@ -79,7 +84,7 @@ public final class RapportConfigLoader {
         }
     }
 
-    private static CatalogConfig catalog(Object value, Path baseDir) {
+    private static CatalogConfig catalog(Object value, Path baseDir, Map<String, String> environment) {
         if (value == null) {
             return CatalogConfig.embedded(baseDir.resolve("rapport-data"));
         }
@@ -95,7 +100,7 @@ public final class RapportConfigLoader {
             throw new InvalidConfigException(
                     "catalog.type", "missing; use jdbc (the embedded default), hadoop or rest");
         }
-        String uri = string(map, "uri", "catalog");
+        String uri = EnvironmentReferences.resolve(string(map, "uri", "catalog"), "catalog.uri", environment);
         if (uri != null && uri.startsWith("jdbc:sqlite:")) {
             String dbPath = uri.substring("jdbc:sqlite:".length());
             Path db = baseDir.resolve(dbPath).normalize();
@@ -114,7 +119,8 @@ public final class RapportConfigLoader {
         Map<String, String> properties = new LinkedHashMap<>();
         Map<String, Object> extra = asMapOrNull(map.get("properties"), "catalog.properties");
         if (extra != null) {
-            extra.forEach((k, v) -> properties.put(k, String.valueOf(v)));
+            extra.forEach((k, v) -> properties.put(
+                    k, EnvironmentReferences.resolve(String.valueOf(v), "catalog.properties." + k, environment)));
         }
         try {
             return new CatalogConfig(type, uri, warehouse, properties);

@@ -69,6 +69,38 @@ class TestRapportConfigLoader {
     }
 
     @Test
+    void secretsComeFromTheEnvironment() throws IOException {
+        Files.writeString(
+                config,
+                "catalog:\n"
+                        + "  type: jdbc\n"
+                        + "  uri: \"jdbc:postgresql://db:5432/rapport\"\n"
+                        + "  warehouse: \"s3://lake/wh\"\n"
+                        + "  properties: {jdbc.user: rapport, jdbc.password: \"${env:RAPPORT_PG_PASSWORD}\"}\n");
+
+        RapportConfig loaded = RapportConfigLoader.load(config, java.util.Map.of("RAPPORT_PG_PASSWORD", "s3cr3t"));
+
+        assertThat(loaded.catalog().properties()).containsEntry("jdbc.password", "s3cr3t");
+        assertThat(loaded.catalog().toString()).doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void aMissingEnvironmentVariableIsNamed() throws IOException {
+        Files.writeString(
+                config,
+                "catalog:\n"
+                        + "  type: jdbc\n"
+                        + "  uri: \"jdbc:postgresql://db:5432/rapport\"\n"
+                        + "  warehouse: \"s3://lake/wh\"\n"
+                        + "  properties: {jdbc.password: \"${env:RAPPORT_PG_PASSWORD}\"}\n");
+
+        assertThatThrownBy(() -> RapportConfigLoader.load(config, java.util.Map.of()))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessageContaining(
+                        "catalog.properties.jdbc.password: refers to environment variable RAPPORT_PG_PASSWORD, which is not set");
+    }
+
+    @Test
     void anUnknownTopLevelKeyIsNamed() {
         assertThatThrownBy(() -> load("catalogue: {}\n"))
                 .isInstanceOf(ConfigFileException.class)

@@ -21,6 +21,7 @@ public record CatalogConfig(String type, String uri, String warehouse, Map<Strin
         implements Serializable {
 
     public static final String CATALOG_NAME = "rapport";
+    public static final String S3_FILE_IO = "org.apache.iceberg.aws.s3.S3FileIO";
 
     public CatalogConfig {
         requireNonNull(type, "catalog type is null");
@@ -59,8 +60,31 @@ public record CatalogConfig(String type, String uri, String warehouse, Map<Strin
         if (type.equals("jdbc")) {
             props.put("jdbc.schema-version", "V1");
         }
+        if (warehouse != null && (warehouse.startsWith("s3://") || warehouse.startsWith("s3a://"))) {
+            props.put(CatalogProperties.FILE_IO_IMPL, S3_FILE_IO);
+        }
         props.putAll(properties);
         return props;
+    }
+
+    /** Whether a property holds a secret: its value is never printed. */
+    public static boolean isSecret(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return lower.contains("password")
+                || lower.contains("secret")
+                || lower.contains("token")
+                || lower.contains("credential")
+                || lower.contains("session-key")
+                || lower.contains("access-key");
+    }
+
+    /** Secrets are shown as {@code ****}, so the config can be logged and printed. */
+    @Override
+    public String toString() {
+        Map<String, String> shown = new java.util.TreeMap<>();
+        properties.forEach((key, value) -> shown.put(key, isSecret(key) ? "****" : value));
+        return "CatalogConfig[type=" + type + ", uri=" + uri + ", warehouse=" + warehouse + ", properties=" + shown
+                + "]";
     }
 
     public String catalogImpl() {

@@ -36,6 +36,32 @@ class TestCatalogConfig {
     }
 
     @Test
+    void anS3WarehouseUsesS3FileIoUnlessToldOtherwise() {
+        assertThat(new CatalogConfig("jdbc", "jdbc:postgresql://db/r", "s3://lake/wh", Map.of()).icebergProperties())
+                .containsEntry("io-impl", "org.apache.iceberg.aws.s3.S3FileIO");
+        assertThat(new CatalogConfig("jdbc", "jdbc:postgresql://db/r", "s3://lake/wh", Map.of("io-impl", "x.MyIO"))
+                        .icebergProperties())
+                .containsEntry("io-impl", "x.MyIO");
+        assertThat(new CatalogConfig("jdbc", "jdbc:sqlite:x.db", "/data/wh", Map.of()).icebergProperties())
+                .doesNotContainKey("io-impl");
+    }
+
+    @Test
+    void secretsAreNeverPrinted() {
+        CatalogConfig config = new CatalogConfig(
+                "jdbc",
+                "jdbc:postgresql://db/r",
+                "s3://lake/wh",
+                Map.of("jdbc.user", "rapport", "jdbc.password", "hunter2", "s3.secret-access-key", "abc123"));
+
+        assertThat(config.toString())
+                .contains("jdbc.user=rapport")
+                .contains("jdbc.password=****")
+                .doesNotContain("hunter2")
+                .doesNotContain("abc123");
+    }
+
+    @Test
     void unknownTypeIsRefused() {
         assertThatThrownBy(() -> new CatalogConfig("hive", "thrift://x", "/w", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
