@@ -13,8 +13,11 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Mixin
+    ClusterOption cluster;
+
     @Override
     public Integer call() throws Exception {
-        return StageCommands.ingest(config.load(), Console.system());
+        return StageCommands.ingest(config.load(), Console.system(), cluster.target());
     }
 }

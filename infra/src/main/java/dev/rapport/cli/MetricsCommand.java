@@ -13,8 +13,11 @@ final class MetricsCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Mixin
+    ClusterOption cluster;
+
     @Override
     public Integer call() throws Exception {
-        return StageCommands.metrics(config.load(), Console.system());
+        return StageCommands.metrics(config.load(), Console.system(), cluster.target());
     }
 }

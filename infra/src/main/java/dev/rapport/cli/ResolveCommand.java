@@ -13,8 +13,11 @@ final class ResolveCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Mixin
+    ClusterOption cluster;
+
     @Override
     public Integer call() throws Exception {
-        return StageCommands.resolve(config.load(), Console.system());
+        return StageCommands.resolve(config.load(), Console.system(), cluster.target());
     }
 }

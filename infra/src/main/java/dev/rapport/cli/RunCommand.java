@@ -14,12 +14,15 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Mixin
+    ClusterOption cluster;
+
     @Override
     public Integer call() throws Exception {
         RapportConfig loaded = config.load();
         Console console = Console.system();
-        StageCommands.ingest(loaded, console);
-        StageCommands.resolve(loaded, console);
-        return StageCommands.metrics(loaded, console);
+        StageCommands.ingest(loaded, console, cluster.target());
+        StageCommands.resolve(loaded, console, cluster.target());
+        return StageCommands.metrics(loaded, console, cluster.target());
     }
 }

@@ -2,6 +2,7 @@ package dev.rapport.cli;
 
 import dev.rapport.config.RapportConfig;
 import dev.rapport.runtime.Console;
+import dev.rapport.runtime.ExecutionTarget;
 import dev.rapport.runtime.Pipeline;
 
 /** Runs stages of the pipeline on a user's config. */
@@ -9,21 +10,21 @@ final class StageCommands {
 
     private StageCommands() {}
 
-    static int ingest(RapportConfig config, Console console) throws Exception {
+    static int ingest(RapportConfig config, Console console, ExecutionTarget target) throws Exception {
         console.line("Ingesting " + config.sources().size() + " sources");
-        Summaries.ingestion(console, new Pipeline(config, console).ingest());
+        Summaries.ingestion(console, new Pipeline(config, console, target).ingest());
         return ExitCodes.OK;
     }
 
-    static int resolve(RapportConfig config, Console console) throws Exception {
+    static int resolve(RapportConfig config, Console console, ExecutionTarget target) throws Exception {
         console.line("Resolving identities");
-        Summaries.identity(console, new Pipeline(config, console).resolve());
+        Summaries.identity(console, new Pipeline(config, console, target).resolve());
         return ExitCodes.OK;
     }
 
-    static int metrics(RapportConfig config, Console console) throws Exception {
+    static int metrics(RapportConfig config, Console console, ExecutionTarget target) throws Exception {
         console.line("Computing metrics");
-        Summaries.metrics(console, new Pipeline(config, console).metrics());
+        Summaries.metrics(console, new Pipeline(config, console, target).metrics());
         return ExitCodes.OK;
     }
 }

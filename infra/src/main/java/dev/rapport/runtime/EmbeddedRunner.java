@@ -19,8 +19,8 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * Runs a bounded Rapport job on Flink in this process (the embedded default), printing progress
- * from the job's accumulators while it runs.
+ * Runs a bounded Rapport job on Flink, in this process (the embedded default) or on a session
+ * cluster, printing progress from the job's accumulators while it runs.
  */
 public final class EmbeddedRunner {
 
@@ -28,10 +28,16 @@ public final class EmbeddedRunner {
 
     private final int parallelism;
     private final Console console;
+    private final ExecutionTarget target;
 
     public EmbeddedRunner(int parallelism, Console console) {
+        this(parallelism, console, ExecutionTarget.embedded());
+    }
+
+    public EmbeddedRunner(int parallelism, Console console, ExecutionTarget target) {
         this.parallelism = parallelism;
         this.console = console;
+        this.target = target;
     }
 
     /** The Flink configuration of an embedded batch job. */
@@ -41,7 +47,7 @@ public final class EmbeddedRunner {
         conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         conf.set(PipelineOptions.GENERIC_TYPES, true);
-        return conf;
+        return target.apply(conf);
     }
 
     /**
@@ -51,7 +57,11 @@ public final class EmbeddedRunner {
     public JobExecutionResult run(
             String jobName, Consumer<StreamExecutionEnvironment> build, String progressSuffix, String unit)
             throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration());
+        // A cluster target needs the environment that honours execution.target=remote; the embedded
+        // one starts a MiniCluster in this process.
+        StreamExecutionEnvironment env = target.isEmbedded()
+                ? StreamExecutionEnvironment.getExecutionEnvironment(configuration())
+                : new StreamExecutionEnvironment(configuration());
         env.setParallelism(parallelism);
         build.accept(env);
         Instant start = Instant.now();

@@ -22,11 +22,17 @@ public final class Pipeline {
     private final RapportConfig config;
     private final Console console;
     private final EmbeddedRunner runner;
+    private final ExecutionTarget target;
 
     public Pipeline(RapportConfig config, Console console) {
+        this(config, console, ExecutionTarget.embedded());
+    }
+
+    public Pipeline(RapportConfig config, Console console, ExecutionTarget target) {
         this.config = requireNonNull(config, "config is null");
         this.console = requireNonNull(console, "console is null");
-        this.runner = new EmbeddedRunner(config.parallelism(), console);
+        this.target = requireNonNull(target, "target is null");
+        this.runner = new EmbeddedRunner(config.parallelism(), console, target);
     }
 
     public IngestionReport ingest() throws Exception {
@@ -46,7 +52,14 @@ public final class Pipeline {
     public MetricsReport metrics() throws Exception {
         console.progress("  metrics: running");
         Instant start = Instant.now();
-        MetricsReport report = new MetricsJob(config.catalog(), config.metrics()).run(config.parallelism());
+        org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
+        conf.set(org.apache.flink.configuration.CoreOptions.DEFAULT_PARALLELISM, config.parallelism());
+        org.apache.flink.table.api.TableEnvironment tableEnv = org.apache.flink.table.api.TableEnvironment.create(
+                org.apache.flink.table.api.EnvironmentSettings.newInstance()
+                        .inBatchMode()
+                        .withConfiguration(target.apply(conf))
+                        .build());
+        MetricsReport report = new MetricsJob(config.catalog(), config.metrics()).run(tableEnv);
         console.line("  metrics: done in " + Console.seconds(java.time.Duration.between(start, Instant.now())));
         return report;
     }
