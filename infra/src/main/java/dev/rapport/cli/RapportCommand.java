@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             MetricsCommand.class,
             RunCommand.class,
             SqlCommand.class,
+            MaintainCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         })
