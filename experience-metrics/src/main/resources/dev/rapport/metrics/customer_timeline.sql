@@ -12,7 +12,8 @@
 -- event_seq numbers a customer's events 1, 2, ... by event_time, ties by event_id, over all of
 -- their events (not only the months a run writes).
 --
--- Partitioned by month(event_time); a run rewrites the months of its range.
+-- Partitioned by month(event_time); a run rewrites the months of its range. (identity is a
+-- reserved word in Flink SQL, hence the back quotes.)
 INSERT OVERWRITE metrics.customer_timeline /*+ OPTIONS('distribution-mode' = 'hash') */
 WITH
 by_customer_key AS (
@@ -22,7 +23,7 @@ by_customer_key AS (
         'customer_ref' AS linked_by,
         m.source || ':' || m.source_id AS linked_record
     FROM staging.interactions AS i
-    JOIN identity.identity_map AS m
+    JOIN `identity`.identity_map AS m
         ON m.source = COALESCE(i.customer_source, i.source) AND m.source_id = i.customer_ref
     WHERE i.customer_ref IS NOT NULL
 ),
@@ -34,7 +35,7 @@ by_email AS (
         MIN(m.source || ':' || m.source_id) AS linked_record
     FROM staging.interactions AS i
     JOIN staging.customer_records AS r ON r.email_key = i.email_key
-    JOIN identity.identity_map AS m ON m.source = r.source AND m.source_id = r.source_id
+    JOIN `identity`.identity_map AS m ON m.source = r.source AND m.source_id = r.source_id
     LEFT JOIN by_customer_key AS k ON k.event_id = i.event_id
     WHERE i.email_key IS NOT NULL AND k.event_id IS NULL
     GROUP BY m.customer_id, i.event_id

@@ -33,7 +33,8 @@ class TestNpsConfidenceInterval {
 
     @Test
     void oneCategoryOnlyHasNoWidth() {
-        assertThat(NpsConfidenceInterval.of(new NpsAggregate(4, 4, 0, 0))).isEqualTo(new NpsConfidenceInterval(100, 100));
+        assertThat(NpsConfidenceInterval.of(new NpsAggregate(4, 4, 0, 0)))
+                .isEqualTo(new NpsConfidenceInterval(100, 100));
         assertThat(NpsConfidenceInterval.of(new NpsAggregate(1, 0, 1, 0))).isEqualTo(new NpsConfidenceInterval(0, 0));
     }
 

@@ -60,7 +60,8 @@ class TestSlaPolicy {
         assertThatThrownBy(() -> SlaPolicy.fromMap(Map.of("Hi'gh", Map.of()), "metrics.sla"))
                 .isInstanceOfSatisfying(
                         InvalidConfigException.class, e -> assertThat(e.key()).isEqualTo("metrics.sla.Hi'gh"));
-        assertThatThrownBy(() -> SlaPolicy.fromMap(Map.of("low", Map.of("first_response", "0h", "resolution", "1h")), "metrics.sla"))
+        assertThatThrownBy(() -> SlaPolicy.fromMap(
+                        Map.of("low", Map.of("first_response", "0h", "resolution", "1h")), "metrics.sla"))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("metrics.sla.low.first_response: must be more than zero");
         assertThatThrownBy(() -> SlaPolicy.fromMap("fast", "metrics.sla")).isInstanceOf(InvalidConfigException.class);
