@@ -69,8 +69,8 @@ final class Summaries {
                         : "n/a"));
         for (Map.Entry<String, Long> table : report.tables().entrySet()) {
             if (!table.getKey().equals("metrics.nps_daily")) {
-                console.line(String.format(
-                        Locale.ROOT, "  %s: %s rows", table.getKey(), Console.count(table.getValue())));
+                console.line(
+                        String.format(Locale.ROOT, "  %s: %s rows", table.getKey(), Console.count(table.getValue())));
             }
         }
         if (!report.tables().containsKey("metrics.customer_timeline")) {

@@ -52,12 +52,23 @@ public final class MetricsJob {
     private final MetricsConfig config;
     private final NpsDailyStatements statements;
     private final MetricStatements metrics;
+    private final boolean npsOnly;
 
+    /** The job that computes every metric table. */
     public MetricsJob(CatalogConfig catalog, MetricsConfig config) {
+        this(catalog, config, false);
+    }
+
+    /**
+     * @param npsOnly compute {@code metrics.nps_daily} alone: a much smaller plan (planning the
+     *     whole set takes seconds), for callers and tests that need only NPS
+     */
+    public MetricsJob(CatalogConfig catalog, MetricsConfig config, boolean npsOnly) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.config = requireNonNull(config, "config is null");
         this.statements = new NpsDailyStatements();
         this.metrics = new MetricStatements(config);
+        this.npsOnly = npsOnly;
     }
 
     /**
@@ -92,25 +103,29 @@ public final class MetricsJob {
             }
             rapport.ensure(RapportTables.NPS_DAILY);
             withTimeline = rapport.exists(RapportTables.IDENTITY_MAP) && rapport.exists(RapportTables.CUSTOMER_RECORDS);
-            for (MetricStatement statement : metrics.inserts(withTimeline)) {
-                rapport.ensure(statement.table());
+            if (!npsOnly) {
+                for (MetricStatement statement : metrics.inserts(withTimeline)) {
+                    rapport.ensure(statement.table());
+                }
             }
         }
-        if (!withTimeline) {
+        if (!withTimeline && !npsOnly) {
             LOG.info(
                     "{} skipped: {} or {} does not exist yet; run resolve first",
                     RapportTables.CUSTOMER_TIMELINE.qualifiedName(),
                     RapportTables.IDENTITY_MAP.qualifiedName(),
                     RapportTables.CUSTOMER_RECORDS.qualifiedName());
         }
-        List<MetricStatement> inserts = metrics.inserts(withTimeline);
+        List<MetricStatement> inserts = npsOnly ? List.of() : metrics.inserts(withTimeline);
         tableEnv.getConfig().setLocalTimeZone(ZoneOffset.UTC);
         // Iceberg's FLIP-143 (Sink V2) sink rather than its legacy DataStream sink.
         tableEnv.getConfig().set(FlinkConfigOptions.TABLE_EXEC_ICEBERG_USE_V2_SINK, true);
         FlinkSqlCatalog.register(tableEnv, catalog);
 
-        for (String setup : metrics.setup()) {
-            tableEnv.executeSql(setup);
+        if (!inserts.isEmpty()) {
+            for (String setup : metrics.setup()) {
+                tableEnv.executeSql(setup);
+            }
         }
         StatementSet job = tableEnv.createStatementSet();
         job.addInsertSql(statements.insertOverwrite(config));
@@ -144,8 +159,10 @@ public final class MetricsJob {
         Map<String, Long> tables = new LinkedHashMap<>();
         tables.put(RapportTables.NPS_DAILY.qualifiedName(), longField(row, "row_count"));
         Map<String, Long> counted = new java.util.HashMap<>();
-        for (Row count : collect(tableEnv.executeSql(metrics.rowCounts(inserts)))) {
-            counted.put((String) count.getField("table_name"), longField(count, "row_count"));
+        if (!inserts.isEmpty()) {
+            for (Row count : collect(tableEnv.executeSql(metrics.rowCounts(inserts)))) {
+                counted.put((String) count.getField("table_name"), longField(count, "row_count"));
+            }
         }
         for (MetricStatement insert : inserts) {
             String name = insert.table().qualifiedName();
