@@ -1,4 +1,5 @@
--- metrics.nps_daily: the Net Promoter Score of each UTC day, channel and touchpoint.
+-- metrics.nps_daily: the Net Promoter Score of each UTC day, channel, touchpoint and comment
+-- language, with its 95% confidence interval.
 --
 -- A response is an interaction with category 'survey', event_type 'survey_response',
 -- survey_type 'NPS' and a score from 0 to 10 (ingestion quarantines scores off the scale; the
@@ -9,7 +10,15 @@
 -- for the same channel and touchpoint, only the latest answer counts (ties on event_time are
 -- broken by event_id, so the result does not depend on the order rows are read in). The
 -- respondent is the source's customer key (customer_source or else source, with customer_ref),
--- else the email match key; an answer with neither is anonymous and always counts.
+-- else the email match key; an answer with neither is anonymous and always counts. The language
+-- is not part of that rule: the latest answer counts, under the language of its comment
+-- (comment_language trimmed, 'unknown' when missing or blank), so summing a day's rows over
+-- languages gives the per-(day, channel, touchpoint) counts.
+--
+-- Confidence interval (NpsConfidenceInterval): NPS is the mean of +100 (promoter), 0 (passive)
+-- and -100 (detractor) over the n responses; its variance is 100^2 * (P + D) / n - nps^2, its
+-- standard error sqrt(variance / n), and the interval nps -/+ 1.959964 * se clamped to
+-- [-100, 100] (normal approximation).
 --
 -- day is the UTC date of event_time: the job sets the session time zone to UTC, which
 -- CAST(... AS DATE) on a TIMESTAMP_LTZ relies on. A missing or blank channel or touchpoint
@@ -28,12 +37,29 @@ SELECT
     promoters,
     passives,
     detractors,
+    nps,
+    `language`,
+    GREATEST(CAST(-100 AS DOUBLE), nps - 1.959963984540054 * SQRT(variance / CAST(responses AS DOUBLE)))
+        AS nps_ci_low,
+    LEAST(CAST(100 AS DOUBLE), nps + 1.959963984540054 * SQRT(variance / CAST(responses AS DOUBLE)))
+        AS nps_ci_high
+FROM (
+SELECT
+    *,
+    -- rounding can take an exact zero a hair below it
+    GREATEST(
+        CAST(0 AS DOUBLE),
+        CAST(10000 * (promoters + detractors) AS DOUBLE) / CAST(responses AS DOUBLE) - nps * nps) AS variance
+FROM (
+SELECT
+    *,
     CAST(100 * (promoters - detractors) AS DOUBLE) / CAST(responses AS DOUBLE) AS nps
 FROM (
     SELECT
         `day`,
         channel,
         touchpoint,
+        `language`,
         COUNT(*) AS responses,
         COUNT(*) FILTER (WHERE score >= 9) AS promoters,
         COUNT(*) FILTER (WHERE score BETWEEN 7 AND 8) AS passives,
@@ -43,6 +69,7 @@ FROM (
             `day`,
             channel,
             touchpoint,
+            `language`,
             score,
             ROW_NUMBER() OVER (
                 PARTITION BY `day`, channel, touchpoint, respondent
@@ -52,6 +79,7 @@ FROM (
                 CAST(event_time AS DATE) AS `day`,
                 COALESCE(NULLIF(TRIM(channel), ''), 'unknown') AS channel,
                 COALESCE(NULLIF(TRIM(touchpoint), ''), 'unknown') AS touchpoint,
+                COALESCE(NULLIF(TRIM(comment_language), ''), 'unknown') AS `language`,
                 score,
                 event_time,
                 event_id,
@@ -71,5 +99,7 @@ FROM (
         )
     )
     WHERE answer_rank = 1
-    GROUP BY `day`, channel, touchpoint
+    GROUP BY `day`, channel, touchpoint, `language`
+)
+)
 )

@@ -67,5 +67,14 @@ final class Summaries {
                 report.nps().isPresent()
                         ? String.format(Locale.ROOT, "%.1f", report.nps().getAsDouble())
                         : "n/a"));
+        for (Map.Entry<String, Long> table : report.tables().entrySet()) {
+            if (!table.getKey().equals("metrics.nps_daily")) {
+                console.line(
+                        String.format(Locale.ROOT, "  %s: %s rows", table.getKey(), Console.count(table.getValue())));
+            }
+        }
+        if (!report.tables().containsKey("metrics.customer_timeline")) {
+            console.line("  metrics.customer_timeline: skipped; run resolve first");
+        }
     }
 }

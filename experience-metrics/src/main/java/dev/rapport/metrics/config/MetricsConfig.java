@@ -2,6 +2,7 @@ package dev.rapport.metrics.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.rapport.metrics.support.SlaPolicy;
 import dev.rapport.schemas.config.InvalidConfigException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,26 +20,34 @@ import java.util.Set;
  *   from: 2024-03-01   # first day (UTC) to recompute, inclusive; default: the earliest data
  *   to: 2024-03-31     # last day (UTC) to recompute, inclusive; default: the latest data
  *   nps: {}            # reserved for NPS settings; none yet
+ *   sla: {...}         # support SLA policy, see SlaPolicy; default: SlaPolicy.defaults()
  * }</pre>
  *
  * <p>The metric tables are partitioned by month, and a run replaces whole partitions, so the
  * range actually recomputed is widened to whole months: see {@link #firstDayRecomputed()} and
  * {@link #lastDayRecomputed()}.
  */
-public record MetricsConfig(Optional<LocalDate> from, Optional<LocalDate> to) {
+public record MetricsConfig(Optional<LocalDate> from, Optional<LocalDate> to, SlaPolicy sla) {
 
     public static final String FROM = "from";
     public static final String TO = "to";
     public static final String NPS = "nps";
+    public static final String SLA = "sla";
 
-    private static final Set<String> KEYS = Set.of(FROM, TO, NPS);
+    private static final Set<String> KEYS = Set.of(FROM, TO, NPS, SLA);
 
     public MetricsConfig {
         requireNonNull(from, "from is null");
         requireNonNull(to, "to is null");
+        requireNonNull(sla, "sla is null");
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
             throw new IllegalArgumentException("to " + to.get() + " is before from " + from.get());
         }
+    }
+
+    /** A day range with the default SLA policy. */
+    public MetricsConfig(Optional<LocalDate> from, Optional<LocalDate> to) {
+        this(from, to, SlaPolicy.defaults());
     }
 
     /** Every day that has data: the default. */
@@ -69,7 +78,7 @@ public record MetricsConfig(Optional<LocalDate> from, Optional<LocalDate> to) {
                     key + "." + TO, "is " + to.get() + ", before " + FROM + " " + from.get() + "; swap them");
         }
         checkNps(yaml.get(NPS), key + "." + NPS);
-        return new MetricsConfig(from, to);
+        return new MetricsConfig(from, to, SlaPolicy.fromMap(yaml.get(SLA), key + "." + SLA));
     }
 
     /** The first day a run recomputes: the first day of the month of {@code from}, if given. */

@@ -5,17 +5,22 @@ import static java.util.Objects.requireNonNull;
 import dev.rapport.metrics.config.MetricsConfig;
 import dev.rapport.metrics.nps.NpsAggregate;
 import dev.rapport.metrics.nps.NpsDailyStatements;
+import dev.rapport.metrics.statement.MetricStatement;
+import dev.rapport.metrics.statement.MetricStatements;
 import dev.rapport.schemas.table.CatalogConfig;
 import dev.rapport.schemas.table.FlinkSqlCatalog;
 import dev.rapport.schemas.table.RapportCatalog;
 import dev.rapport.schemas.table.RapportTables;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.TableResult;
 import org.apache.flink.types.Row;
@@ -25,8 +30,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Computes {@code metrics.nps_daily} from {@code staging.interactions} with one Flink SQL batch
- * statement ({@code nps_daily.sql}, where the definition of a response is written down).
+ * Computes the metric tables from {@code staging.interactions} (and, for the customer timeline,
+ * {@code identity.identity_map} and {@code staging.customer_records}) with Flink SQL batch
+ * statements: {@code metrics.nps_daily} ({@code nps_daily.sql}, where the definition of a
+ * response is written down), then CSAT, CES, email engagement, support SLA (per ticket and per
+ * day) and the customer timeline, all in one Flink job (a statement set, so the job starts once
+ * and staging is planned once). The timeline is skipped, with a log line, when identity
+ * resolution has not run yet.
  *
  * <p>Idempotent: the statement is an {@code INSERT OVERWRITE}, which on the month-partitioned
  * table replaces the months it writes rows for and keeps every other month, so a rerun over the
@@ -41,11 +51,24 @@ public final class MetricsJob {
     private final CatalogConfig catalog;
     private final MetricsConfig config;
     private final NpsDailyStatements statements;
+    private final MetricStatements metrics;
+    private final boolean npsOnly;
 
+    /** The job that computes every metric table. */
     public MetricsJob(CatalogConfig catalog, MetricsConfig config) {
+        this(catalog, config, false);
+    }
+
+    /**
+     * @param npsOnly compute {@code metrics.nps_daily} alone: a much smaller plan (planning the
+     *     whole set takes seconds), for callers and tests that need only NPS
+     */
+    public MetricsJob(CatalogConfig catalog, MetricsConfig config, boolean npsOnly) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.config = requireNonNull(config, "config is null");
         this.statements = new NpsDailyStatements();
+        this.metrics = new MetricStatements(config);
+        this.npsOnly = npsOnly;
     }
 
     /**
@@ -72,21 +95,44 @@ public final class MetricsJob {
     public MetricsReport run(TableEnvironment tableEnv) {
         requireNonNull(tableEnv, "tableEnv is null");
         long started = System.nanoTime();
+        boolean withTimeline;
         try (RapportCatalog rapport = new RapportCatalog(catalog)) {
             if (!rapport.exists(RapportTables.INTERACTIONS)) {
                 throw new IllegalStateException(RapportTables.INTERACTIONS.qualifiedName()
                         + " does not exist in the catalog; run ingestion first");
             }
             rapport.ensure(RapportTables.NPS_DAILY);
+            withTimeline = rapport.exists(RapportTables.IDENTITY_MAP) && rapport.exists(RapportTables.CUSTOMER_RECORDS);
+            if (!npsOnly) {
+                for (MetricStatement statement : metrics.inserts(withTimeline)) {
+                    rapport.ensure(statement.table());
+                }
+            }
         }
+        if (!withTimeline && !npsOnly) {
+            LOG.info(
+                    "{} skipped: {} or {} does not exist yet; run resolve first",
+                    RapportTables.CUSTOMER_TIMELINE.qualifiedName(),
+                    RapportTables.IDENTITY_MAP.qualifiedName(),
+                    RapportTables.CUSTOMER_RECORDS.qualifiedName());
+        }
+        List<MetricStatement> inserts = npsOnly ? List.of() : metrics.inserts(withTimeline);
         tableEnv.getConfig().setLocalTimeZone(ZoneOffset.UTC);
         // Iceberg's FLIP-143 (Sink V2) sink rather than its legacy DataStream sink.
         tableEnv.getConfig().set(FlinkConfigOptions.TABLE_EXEC_ICEBERG_USE_V2_SINK, true);
         FlinkSqlCatalog.register(tableEnv, catalog);
 
-        TableResult insert = tableEnv.executeSql(statements.insertOverwrite(config));
-        await(insert);
-        MetricsReport report = totals(tableEnv, Duration.ofNanos(System.nanoTime() - started));
+        if (!inserts.isEmpty()) {
+            for (String setup : metrics.setup()) {
+                tableEnv.executeSql(setup);
+            }
+        }
+        StatementSet job = tableEnv.createStatementSet();
+        job.addInsertSql(statements.insertOverwrite(config));
+        inserts.forEach(statement -> job.addInsertSql(statement.insert()));
+        await(job.execute());
+        MetricsReport report = totals(tableEnv, inserts, Duration.ofNanos(System.nanoTime() - started));
+        report.tables().forEach((table, rows) -> LOG.info("{}: {} rows", table, rows));
         LOG.info(
                 "{}: {} rows, {} responses, NPS {} in {} ms",
                 RapportTables.NPS_DAILY.qualifiedName(),
@@ -97,7 +143,7 @@ public final class MetricsJob {
         return report;
     }
 
-    private MetricsReport totals(TableEnvironment tableEnv, Duration insertTime) {
+    private MetricsReport totals(TableEnvironment tableEnv, List<MetricStatement> inserts, Duration insertTime) {
         long started = System.nanoTime();
         List<Row> rows = collect(tableEnv.executeSql(statements.totals(config)));
         if (rows.size() != 1) {
@@ -110,11 +156,28 @@ public final class MetricsJob {
                 longField(row, "promoters"),
                 longField(row, "passives"),
                 longField(row, "detractors"));
+        Map<String, Long> tables = new LinkedHashMap<>();
+        tables.put(RapportTables.NPS_DAILY.qualifiedName(), longField(row, "row_count"));
+        Map<String, Long> counted = new java.util.HashMap<>();
+        if (!inserts.isEmpty()) {
+            for (Row count : collect(tableEnv.executeSql(metrics.rowCounts(inserts)))) {
+                counted.put((String) count.getField("table_name"), longField(count, "row_count"));
+            }
+        }
+        for (MetricStatement insert : inserts) {
+            String name = insert.table().qualifiedName();
+            Long written = counted.get(name);
+            if (written == null) {
+                throw new IllegalStateException("the row counts query returned nothing for " + name);
+            }
+            tables.put(name, written);
+        }
         return new MetricsReport(
                 config.firstDayRecomputed(),
                 config.lastDayRecomputed(),
                 longField(row, "row_count"),
                 totals,
+                tables,
                 insertTime.plusNanos(System.nanoTime() - started));
     }
 
@@ -131,9 +194,9 @@ public final class MetricsJob {
             result.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the NPS job", e);
+            throw new IllegalStateException("interrupted while waiting for the metrics job", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("the NPS job failed", e.getCause());
+            throw new IllegalStateException("the metrics job failed", e.getCause());
         }
     }
 
@@ -142,7 +205,7 @@ public final class MetricsJob {
         try (CloseableIterator<Row> iterator = result.collect()) {
             iterator.forEachRemaining(rows::add);
         } catch (Exception e) {
-            throw new IllegalStateException("could not read the NPS totals", e);
+            throw new IllegalStateException("could not read the metrics totals", e);
         }
         return rows;
     }

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.rapport.metrics.nps.NpsAggregate;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -16,6 +18,8 @@ import java.util.OptionalDouble;
  * @param lastDay last day recomputed (UTC), empty when the run covered every day
  * @param rowsWritten rows of {@code metrics.nps_daily} in that range after the run
  * @param totals responses, promoters, passives and detractors summed over those rows
+ * @param tables rows of every metric table written (nps_daily first), in the days recomputed,
+ *     by qualified table name; a table the run skipped is absent
  * @param elapsed wall-clock time of the run, for progress output only
  */
 public record MetricsReport(
@@ -23,6 +27,7 @@ public record MetricsReport(
         Optional<LocalDate> lastDay,
         long rowsWritten,
         NpsAggregate totals,
+        Map<String, Long> tables,
         Duration elapsed) {
 
     public MetricsReport {
@@ -30,6 +35,8 @@ public record MetricsReport(
         requireNonNull(lastDay, "lastDay is null");
         requireNonNull(totals, "totals is null");
         requireNonNull(elapsed, "elapsed is null");
+        // Keeps the order the job wrote the tables in.
+        tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(tables, "tables is null")));
         if (rowsWritten < 0) {
             throw new IllegalArgumentException("rowsWritten is negative: " + rowsWritten);
         }

@@ -46,7 +46,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs {@link MetricsJob} on a MiniCluster against an embedded catalog in a temp folder, over a
+ * Runs the NPS-only {@link MetricsJob} (the other tables are checked by {@link ExperienceMetricsIT},
+ * from one run) on a MiniCluster against an embedded catalog in a temp folder, over a
  * hand-made {@code staging.interactions} written with Iceberg's generic writer, and checks every
  * row of {@code metrics.nps_daily} against a count made here in plain Java.
  */
@@ -140,7 +141,7 @@ class MetricsJobIT {
         CatalogConfig catalog = CatalogConfig.embedded(dataDir);
         List<Event> events = fixture();
         writeInteractions(catalog, events);
-        MetricsJob job = new MetricsJob(catalog, MetricsConfig.defaults());
+        MetricsJob job = new MetricsJob(catalog, MetricsConfig.defaults(), true);
 
         MetricsReport first = job.run(tableEnvironment());
         List<NpsRow> rows = readNpsDaily(catalog);
@@ -202,7 +203,7 @@ class MetricsJobIT {
         CatalogConfig catalog = CatalogConfig.embedded(dataDir);
         List<Event> events = new ArrayList<>(fixture());
         writeInteractions(catalog, events);
-        MetricsJob job = new MetricsJob(catalog, MetricsConfig.defaults());
+        MetricsJob job = new MetricsJob(catalog, MetricsConfig.defaults(), true);
         job.run(PARALLELISM);
         List<NpsRow> before = readNpsDaily(catalog);
 
@@ -233,7 +234,7 @@ class MetricsJobIT {
         CatalogConfig catalog = CatalogConfig.embedded(dataDir);
         List<Event> events = new ArrayList<>(fixture());
         writeInteractions(catalog, events);
-        new MetricsJob(catalog, MetricsConfig.defaults()).run(tableEnvironment());
+        new MetricsJob(catalog, MetricsConfig.defaults(), true).run(tableEnvironment());
         List<NpsRow> before = readNpsDaily(catalog);
 
         List<Event> late = List.of(
@@ -242,7 +243,7 @@ class MetricsJobIT {
         writeInteractions(catalog, late);
         events.addAll(late);
         MetricsConfig march1 = MetricsConfig.fromMap(Map.of("from", "2024-03-01", "to", "2024-03-01"), "metrics");
-        MetricsReport report = new MetricsJob(catalog, march1).run(tableEnvironment());
+        MetricsReport report = new MetricsJob(catalog, march1, true).run(tableEnvironment());
         List<NpsRow> after = readNpsDaily(catalog);
 
         // February was outside the range: still the rows from before e38 arrived.
@@ -263,7 +264,7 @@ class MetricsJobIT {
 
     @Test
     void missingStagingTableIsAClearError() {
-        MetricsJob job = new MetricsJob(CatalogConfig.embedded(dataDir), MetricsConfig.defaults());
+        MetricsJob job = new MetricsJob(CatalogConfig.embedded(dataDir), MetricsConfig.defaults(), true);
 
         assertThatThrownBy(() -> job.run(tableEnvironment()))
                 .isInstanceOf(IllegalStateException.class)
@@ -400,6 +401,11 @@ class MetricsJobIT {
                         .build()) {
             List<NpsRow> rows = new ArrayList<>();
             for (Record record : records) {
+                // This fixture has no comment languages; the language and the interval are
+                // checked row by row in ExperienceMetricsIT.
+                assertThat(record.getField("language")).isEqualTo("unknown");
+                assertThat((Double) record.getField("nps_ci_low")).isBetween(-100.0, (Double) record.getField("nps"));
+                assertThat((Double) record.getField("nps_ci_high")).isBetween((Double) record.getField("nps"), 100.0);
                 rows.add(new NpsRow(
                         (LocalDate) record.getField("day"),
                         (String) record.getField("channel"),

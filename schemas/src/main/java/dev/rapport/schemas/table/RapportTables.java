@@ -137,13 +137,203 @@ public final class RapportTables {
                     required(5, "promoters", Types.LongType.get(), "Responses scoring 9 or 10."),
                     required(6, "passives", Types.LongType.get(), "Responses scoring 7 or 8."),
                     required(7, "detractors", Types.LongType.get(), "Responses scoring 0 to 6."),
-                    required(8, "nps", Types.DoubleType.get(), "100 * (promoters - detractors) / responses."))),
+                    required(8, "nps", Types.DoubleType.get(), "100 * (promoters - detractors) / responses."),
+                    // Added after the first release: appended, so positional INSERTs fit evolved tables too.
+                    required(
+                            9,
+                            "language",
+                            Types.StringType.get(),
+                            "Language of the comments (comment_language), 'unknown' when none."),
+                    required(
+                            10,
+                            "nps_ci_low",
+                            Types.DoubleType.get(),
+                            "Lower bound of the 95% confidence interval of nps (normal approximation)."),
+                    required(
+                            11,
+                            "nps_ci_high",
+                            Types.DoubleType.get(),
+                            "Upper bound of the 95% confidence interval of nps (normal approximation)."))),
+            spec -> spec.month("day"),
+            sort -> sort.asc("day").asc("channel").asc("touchpoint").asc("language"),
+            "one row per (day, channel, touchpoint, language) with at least one NPS response");
+
+    public static final TableDefinition CSAT_DAILY = TableDefinition.of(
+            METRICS,
+            "csat_daily",
+            new Schema(List.of(
+                    required(1, "day", Types.DateType.get(), "Day of the responses (UTC)."),
+                    required(2, "channel", Types.StringType.get(), "Channel of the survey, 'unknown' when none."),
+                    required(3, "touchpoint", Types.StringType.get(), "Touchpoint surveyed, 'unknown' when none."),
+                    required(4, "responses", Types.LongType.get(), "CSAT responses with a score 1-5."),
+                    required(5, "satisfied", Types.LongType.get(), "Responses scoring 4 or 5."),
+                    required(6, "csat", Types.DoubleType.get(), "100 * satisfied / responses."),
+                    required(7, "mean_score", Types.DoubleType.get(), "Mean score, 1 to 5."))),
             spec -> spec.month("day"),
             sort -> sort.asc("day").asc("channel").asc("touchpoint"),
-            "one row per (day, channel, touchpoint) with at least one NPS response");
+            "one row per (day, channel, touchpoint) with at least one CSAT response");
 
-    private static final List<TableDefinition> ALL =
-            List.of(CUSTOMER_RECORDS, INTERACTIONS, REJECTED, IDENTITY_MAP, CUSTOMER_PROFILE, NPS_DAILY);
+    public static final TableDefinition CES_DAILY = TableDefinition.of(
+            METRICS,
+            "ces_daily",
+            new Schema(List.of(
+                    required(1, "day", Types.DateType.get(), "Day of the responses (UTC)."),
+                    required(2, "channel", Types.StringType.get(), "Channel of the survey, 'unknown' when none."),
+                    required(3, "touchpoint", Types.StringType.get(), "Touchpoint surveyed, 'unknown' when none."),
+                    required(4, "responses", Types.LongType.get(), "CES 2.0 responses with a score 1-7."),
+                    required(5, "easy", Types.LongType.get(), "Responses scoring 5 to 7 (agree it was easy)."),
+                    required(6, "easy_share", Types.DoubleType.get(), "100 * easy / responses."),
+                    required(7, "mean_score", Types.DoubleType.get(), "Mean score, 1 to 7."))),
+            spec -> spec.month("day"),
+            sort -> sort.asc("day").asc("channel").asc("touchpoint"),
+            "one row per (day, channel, touchpoint) with at least one CES response");
+
+    public static final TableDefinition EMAIL_ENGAGEMENT = TableDefinition.of(
+            METRICS,
+            "email_engagement",
+            new Schema(List.of(
+                    required(1, "day", Types.DateType.get(), "UTC day of each recipient's first such event."),
+                    required(2, "campaign_id", Types.StringType.get(), "Campaign, 'unknown' when none."),
+                    required(3, "sent", Types.LongType.get(), "Recipients sent the campaign."),
+                    required(4, "delivered", Types.LongType.get(), "Recipients it was delivered to."),
+                    required(5, "bounced", Types.LongType.get(), "Recipients whose message bounced."),
+                    required(
+                            6, "unique_opens", Types.LongType.get(), "Recipients who opened (machine opens excluded)."),
+                    required(7, "machine_opens", Types.LongType.get(), "Recipients with a privacy-proxy open."),
+                    required(8, "unique_clicks", Types.LongType.get(), "Recipients who clicked."),
+                    optional(
+                            9,
+                            "click_to_open",
+                            Types.DoubleType.get(),
+                            "unique_clicks / unique_opens; null without opens."),
+                    required(10, "unsubscribes", Types.LongType.get(), "Recipients who unsubscribed."),
+                    required(11, "spam_reports", Types.LongType.get(), "Recipients who reported spam."))),
+            spec -> spec.month("day"),
+            sort -> sort.asc("campaign_id").asc("day"),
+            "one row per (day, campaign_id); each recipient counted once per campaign and measure, on the day of their first such event");
+
+    public static final TableDefinition SUPPORT_SLA = TableDefinition.of(
+            METRICS,
+            "support_sla",
+            new Schema(List.of(
+                    required(1, "source", Types.StringType.get(), "Source of the ticket events."),
+                    required(2, "ticket_id", Types.StringType.get(), "The source's ticket id."),
+                    required(3, "priority", Types.StringType.get(), "Priority, lower case; 'unknown' when none."),
+                    required(4, "opened_at", Types.TimestampType.withZone(), "When the ticket was opened."),
+                    optional(5, "first_response_at", Types.TimestampType.withZone(), "First agent reply."),
+                    optional(6, "first_resolved_at", Types.TimestampType.withZone(), "First resolution."),
+                    optional(7, "resolved_at", Types.TimestampType.withZone(), "Final resolution; null while open."),
+                    required(8, "status", Types.StringType.get(), "open or resolved, as of as_of."),
+                    optional(9, "first_response_minutes", Types.DoubleType.get(), "opened_at to first_response_at."),
+                    optional(10, "resolution_minutes", Types.DoubleType.get(), "opened_at to resolved_at."),
+                    required(11, "first_response_target_minutes", Types.LongType.get(), "SLA target of the priority."),
+                    required(12, "resolution_target_minutes", Types.LongType.get(), "SLA target of the priority."),
+                    required(
+                            13,
+                            "first_response_breached",
+                            Types.BooleanType.get(),
+                            "Replied late, or not yet and past the target at as_of."),
+                    required(
+                            14,
+                            "resolution_breached",
+                            Types.BooleanType.get(),
+                            "Resolved late, or open and past the target at as_of."),
+                    required(
+                            15,
+                            "reopened",
+                            Types.BooleanType.get(),
+                            "Reopened within the reopen window after the first resolution."),
+                    required(
+                            16,
+                            "first_contact_resolution",
+                            Types.BooleanType.get(),
+                            "Resolved and not reopened within the window."),
+                    required(
+                            17,
+                            "as_of",
+                            Types.TimestampType.withZone(),
+                            "Latest event time in the data: the clock of open tickets."))),
+            spec -> spec.month("opened_at"),
+            sort -> sort.asc("opened_at").asc("ticket_id"),
+            "one row per ticket: (source, ticket_id)");
+
+    public static final TableDefinition SUPPORT_SLA_DAILY = TableDefinition.of(
+            METRICS,
+            "support_sla_daily",
+            new Schema(List.of(
+                    required(1, "day", Types.DateType.get(), "UTC day."),
+                    required(2, "priority", Types.StringType.get(), "Ticket priority."),
+                    required(3, "tickets_opened", Types.LongType.get(), "Tickets opened that day."),
+                    required(4, "tickets_breached", Types.LongType.get(), "Of those, tickets that breached a target."),
+                    required(5, "tickets_resolved", Types.LongType.get(), "Of those, tickets resolved at least once."),
+                    required(
+                            6,
+                            "first_contact_resolutions",
+                            Types.LongType.get(),
+                            "Of those, resolved and not reopened within the window."),
+                    optional(7, "fcr_rate", Types.DoubleType.get(), "first_contact_resolutions / tickets_resolved."),
+                    required(
+                            8,
+                            "backlog",
+                            Types.LongType.get(),
+                            "Tickets of the priority open at the end of the day."))),
+            spec -> spec.month("day"),
+            sort -> sort.asc("day").asc("priority"),
+            "one row per (day, priority) with tickets opened, open or changed that day");
+
+    public static final TableDefinition CUSTOMER_TIMELINE = TableDefinition.of(
+            METRICS,
+            "customer_timeline",
+            new Schema(List.of(
+                    required(1, "customer_id", Types.StringType.get(), "Resolved customer (identity.identity_map)."),
+                    required(2, "event_id", Types.StringType.get(), "staging.interactions.event_id."),
+                    required(3, "event_time", Types.TimestampType.withZone(), "When it happened, UTC."),
+                    required(4, "event_seq", Types.LongType.get(), "1, 2, ... in the customer's event order."),
+                    required(5, "category", Types.StringType.get(), "email | commerce | support | survey | web."),
+                    required(6, "event_type", Types.StringType.get(), "Event type."),
+                    optional(7, "channel", Types.StringType.get(), "Channel."),
+                    optional(8, "touchpoint", Types.StringType.get(), "Touchpoint."),
+                    optional(9, "campaign_id", Types.StringType.get(), "Email campaign."),
+                    optional(10, "order_id", Types.StringType.get(), "Order, invoice or payment reference."),
+                    optional(11, "ticket_id", Types.StringType.get(), "Support ticket."),
+                    optional(12, "survey_type", Types.StringType.get(), "NPS, CSAT or CES."),
+                    optional(13, "score", Types.IntegerType.get(), "Survey score."),
+                    optional(14, "amount", Types.DecimalType.of(18, 2), "Amount of money."),
+                    optional(15, "currency", Types.StringType.get(), "ISO 4217 currency."),
+                    required(16, "source", Types.StringType.get(), "Source the event came from."),
+                    required(17, "source_event_id", Types.StringType.get(), "The source's id of the event."),
+                    required(
+                            18,
+                            "source_location",
+                            Types.StringType.get(),
+                            "File and line (or topic/offset) of the source record."),
+                    required(
+                            19,
+                            "linked_by",
+                            Types.StringType.get(),
+                            "customer_ref or email: how the event found its customer."),
+                    required(
+                            20,
+                            "linked_record",
+                            Types.StringType.get(),
+                            "source:source_id of the customer record that linked it."))),
+            spec -> spec.month("event_time"),
+            sort -> sort.asc("customer_id").asc("event_time"),
+            "one row per (customer_id, event_id)");
+
+    private static final List<TableDefinition> ALL = List.of(
+            CUSTOMER_RECORDS,
+            INTERACTIONS,
+            REJECTED,
+            IDENTITY_MAP,
+            CUSTOMER_PROFILE,
+            NPS_DAILY,
+            CSAT_DAILY,
+            CES_DAILY,
+            EMAIL_ENGAGEMENT,
+            SUPPORT_SLA,
+            SUPPORT_SLA_DAILY,
+            CUSTOMER_TIMELINE);
 
     private RapportTables() {}
 

@@ -1,0 +1,156 @@
+package dev.rapport.metrics.statement;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.rapport.metrics.config.MetricsConfig;
+import dev.rapport.metrics.support.SlaPolicy;
+import dev.rapport.metrics.support.SlaTarget;
+import dev.rapport.schemas.table.RapportTables;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The Flink SQL of the metrics after {@code nps_daily} (CSAT, CES, email engagement, support SLA,
+ * customer timeline), read from the resources of {@code dev/rapport/metrics}, with the run's range
+ * and the SLA policy filled in.
+ *
+ * <p>Templates name their range as {@code ${time_range(column)}} (a TIMESTAMP_LTZ column) or
+ * {@code ${day_range(column)}} (a DATE column). Only dates, numbers and priority names checked by
+ * {@link SlaPolicy} are spliced into the text, so the config cannot change a statement's shape.
+ */
+public final class MetricStatements {
+
+    private static final String RESOURCES = "/dev/rapport/metrics/";
+    private static final Pattern RANGE = Pattern.compile("\\$\\{(time|day)_range\\(([a-z_.]+)\\)}");
+
+    private final MetricsConfig config;
+
+    public MetricStatements(MetricsConfig config) {
+        this.config = requireNonNull(config, "config is null");
+    }
+
+    /** Statements to run before the inserts: the temporary views they share. */
+    public List<String> setup() {
+        return List.of(fill(resource("support_tickets_view.sql")));
+    }
+
+    /** The inserts, in the order they are added to the job; the timeline only when asked for. */
+    public List<MetricStatement> inserts(boolean withTimeline) {
+        List<MetricStatement> inserts = new ArrayList<>(List.of(
+                new MetricStatement(RapportTables.CSAT_DAILY, fill(resource("csat_daily.sql")), "day", true),
+                new MetricStatement(RapportTables.CES_DAILY, fill(resource("ces_daily.sql")), "day", true),
+                new MetricStatement(
+                        RapportTables.EMAIL_ENGAGEMENT, fill(resource("email_engagement.sql")), "day", true),
+                new MetricStatement(RapportTables.SUPPORT_SLA, fill(resource("support_sla.sql")), "opened_at", false),
+                new MetricStatement(
+                        RapportTables.SUPPORT_SLA_DAILY, fill(resource("support_sla_daily.sql")), "day", true)));
+        if (withTimeline) {
+            inserts.add(new MetricStatement(
+                    RapportTables.CUSTOMER_TIMELINE, fill(resource("customer_timeline.sql")), "event_time", false));
+        }
+        return List.copyOf(inserts);
+    }
+
+    /**
+     * One query returning {@code (table_name, row_count)} per statement: the rows each table holds
+     * in the months the run recomputed, read back after the commit.
+     */
+    public String rowCounts(List<MetricStatement> statements) {
+        return statements.stream()
+                .map(statement -> "SELECT CAST('" + statement.table().qualifiedName() + "' AS STRING) AS table_name, "
+                        + "COUNT(*) AS row_count FROM " + statement.table().qualifiedName() + " WHERE "
+                        + (statement.rangeIsDate()
+                                ? dayRange(statement.rangeColumn())
+                                : timeRange(statement.rangeColumn())))
+                .collect(Collectors.joining("\nUNION ALL\n"));
+    }
+
+    String fill(String template) {
+        Matcher matcher = RANGE.matcher(template);
+        StringBuilder filled = new StringBuilder();
+        while (matcher.find()) {
+            String range = matcher.group(1).equals("time") ? timeRange(matcher.group(2)) : dayRange(matcher.group(2));
+            matcher.appendReplacement(filled, Matcher.quoteReplacement(range));
+        }
+        matcher.appendTail(filled);
+        return filled.toString()
+                .replace("${sla_policy}", policyRows(config.sla()))
+                .replace(
+                        "${reopen_window_seconds}",
+                        Long.toString(config.sla().reopenWindow().toSeconds()));
+    }
+
+    /** Bounds as epoch milliseconds, the same instants whatever the session time zone. */
+    private String timeRange(String column) {
+        StringBuilder range = new StringBuilder("TRUE");
+        config.firstDayRecomputed().ifPresent(day -> range.append(" AND ")
+                .append(quoted(column))
+                .append(" >= TO_TIMESTAMP_LTZ(")
+                .append(startMillis(day))
+                .append(", 3)"));
+        config.lastDayRecomputed().ifPresent(day -> range.append(" AND ")
+                .append(quoted(column))
+                .append(" < TO_TIMESTAMP_LTZ(")
+                .append(startMillis(day.plusDays(1)))
+                .append(", 3)"));
+        return range.toString();
+    }
+
+    private String dayRange(String column) {
+        StringBuilder range = new StringBuilder("TRUE");
+        config.firstDayRecomputed().ifPresent(day -> range.append(" AND ")
+                .append(quoted(column))
+                .append(" >= DATE '")
+                .append(day)
+                .append("'"));
+        config.lastDayRecomputed().ifPresent(day -> range.append(" AND ")
+                .append(quoted(column))
+                .append(" <= DATE '")
+                .append(day)
+                .append("'"));
+        return range.toString();
+    }
+
+    /** {@code b.day} becomes {@code b.`day`}: day is a reserved word. */
+    private static String quoted(String column) {
+        return List.of(column.split("\\.")).stream()
+                .map(part -> "`" + part + "`")
+                .collect(Collectors.joining("."));
+    }
+
+    private static String policyRows(SlaPolicy policy) {
+        List<String> rows = new ArrayList<>();
+        for (Map.Entry<String, SlaTarget> entry : policy.targets().entrySet()) {
+            rows.add("(CAST('" + entry.getKey() + "' AS STRING), CAST("
+                    + entry.getValue().firstResponse().toSeconds() + " AS BIGINT), CAST("
+                    + entry.getValue().resolution().toSeconds() + " AS BIGINT))");
+        }
+        rows.sort(null);
+        return String.join(",\n        ", rows);
+    }
+
+    private static long startMillis(LocalDate day) {
+        return day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = MetricStatements.class.getResourceAsStream(RESOURCES + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCES + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCES + name, e);
+        }
+    }
+}
