@@ -175,9 +175,10 @@ public final class GeneratedSources {
         field(
                 yaml,
                 "event_type",
-                "{column: event, values: {processed: email_sent, delivered: email_delivered, "
-                        + "open: email_open, click: email_click, bounce: email_bounce, unsubscribe: email_unsubscribe, "
-                        + "spamreport: email_spam_report}}");
+                "{join: [event, sg_machine_open], separator: \"|\", values: {processed: email_sent, "
+                        + "delivered: email_delivered, open: email_open, \"open|false\": email_open, "
+                        + "\"open|true\": email_machine_open, click: email_click, bounce: email_bounce, "
+                        + "unsubscribe: email_unsubscribe, spamreport: email_spam_report}}");
         field(yaml, "event_time", "{column: timestamp, format: epoch_seconds}");
         field(yaml, "email", "email");
         field(yaml, "campaign_id", "campaign_id");

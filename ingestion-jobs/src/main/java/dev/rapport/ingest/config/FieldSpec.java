@@ -14,7 +14,8 @@ import java.util.Set;
  *
  * <p>Exactly one of {@code column}, {@code constant} and {@code join} is set. A column may be
  * refined by {@code split}/{@code part}, {@code format} (dates and timestamps) or {@code values} (a
- * value map); {@code default} replaces an empty value and, with {@code values}, one not in the map.
+ * value map); a join may be refined by {@code values} too (e.g. an event name joined with a flag);
+ * {@code default} replaces an empty value and, with {@code values}, one not in the map.
  */
 public record FieldSpec(
         String column,
@@ -137,8 +138,8 @@ public record FieldSpec(
                         key + ".values",
                         "expected a non-empty map of source value to Rapport value, e.g. {open:" + " email_open}");
             }
-            if (column == null) {
-                throw new InvalidConfigException(key + ".values", "values needs a column");
+            if (column == null && join == null) {
+                throw new InvalidConfigException(key + ".values", "values needs a column or a join");
             }
             values = new LinkedHashMap<>();
             for (Map.Entry<?, ?> entry : valueMap.entrySet()) {

@@ -16,17 +16,19 @@ public final class FieldReader {
         if (spec.constant() != null) {
             return spec.constant();
         }
+        String value;
         if (spec.join() != null) {
             List<String> parts = new ArrayList<>();
             for (String column : spec.join()) {
-                String value = blankToNull(row.get(column));
-                if (value != null) {
-                    parts.add(value);
+                String part = blankToNull(row.get(column));
+                if (part != null) {
+                    parts.add(part);
                 }
             }
-            return parts.isEmpty() ? null : String.join(spec.separator() == null ? " " : spec.separator(), parts);
+            value = parts.isEmpty() ? null : String.join(spec.separator() == null ? " " : spec.separator(), parts);
+        } else {
+            value = blankToNull(row.get(spec.column()));
         }
-        String value = blankToNull(row.get(spec.column()));
         if (value != null && spec.split() != null) {
             String[] parts = value.split(Pattern.quote(spec.split()), -1);
             value = spec.part() < parts.length ? blankToNull(parts[spec.part()]) : null;
@@ -37,7 +39,9 @@ public final class FieldReader {
                 throw new RecordException(
                         ErrorCode.VALUE_NOT_IN_MAP,
                         field,
-                        field + ": the value of column " + spec.column() + " is not in the mapping's values ("
+                        field + ": the value of "
+                                + (spec.join() != null ? "columns " + spec.join() : "column " + spec.column())
+                                + " is not in the mapping's values ("
                                 + String.join(", ", spec.values().keySet()) + ") and there is no default");
             }
             return mapped == null ? spec.defaultValue() : mapped;

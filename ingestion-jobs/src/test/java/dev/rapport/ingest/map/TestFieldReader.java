@@ -50,6 +50,19 @@ class TestFieldReader {
     }
 
     @Test
+    void aJoinCanBeMappedThroughValues() throws RecordException {
+        // e.g. an email event name joined with a machine-open flag
+        assertThat(read(Map.of(
+                        "join", List.of("First", "Name"),
+                        "separator", "|",
+                        "values", Map.of("Ana|PETROVIĆ, Ana", "matched", "Ana", "first only"))))
+                .isEqualTo("matched");
+        assertThat(read(Map.of(
+                        "join", List.of("First", "Blank"), "separator", "|", "values", Map.of("Ana", "first only"))))
+                .isEqualTo("first only");
+    }
+
+    @Test
     void splitTakesATrimmedPart() throws RecordException {
         assertThat(read(Map.of("column", "Name", "split", ",", "part", 0))).isEqualTo("PETROVIĆ");
         assertThat(read(Map.of("column", "Name", "split", ",", "part", 1))).isEqualTo("Ana");
