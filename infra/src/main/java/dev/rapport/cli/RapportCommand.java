@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             SqlCommand.class,
             MaintainCommand.class,
             BenchCommand.class,
+            EvaluateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RapportCommand implements Runnable {

@@ -13,6 +13,8 @@ public class Assignment {
     public String customerId;
     /** The rule of the link that joined the record to its customer, or {@link #SINGLETON}. */
     public String matchRule;
+    /** The probability of the best link of {@link #matchRule}: 1 for deterministic rules and singletons. */
+    public double probability = 1.0;
 
     public Assignment() {}
 
@@ -24,6 +26,12 @@ public class Assignment {
         this.matchRule = Objects.requireNonNull(matchRule, "matchRule is null");
     }
 
+    public Assignment(
+            String recordId, String source, String sourceId, String customerId, String matchRule, double probability) {
+        this(recordId, source, sourceId, customerId, matchRule);
+        this.probability = probability;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof Assignment that
@@ -31,7 +39,8 @@ public class Assignment {
                 && Objects.equals(source, that.source)
                 && Objects.equals(sourceId, that.sourceId)
                 && Objects.equals(customerId, that.customerId)
-                && Objects.equals(matchRule, that.matchRule);
+                && Objects.equals(matchRule, that.matchRule)
+                && probability == that.probability;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.rapport.identity.cluster;
 
 import dev.rapport.identity.config.MatchRule;
+import dev.rapport.identity.score.ProbabilisticLinker;
 import java.util.List;
 import org.apache.flink.api.common.accumulators.IntMaximum;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -25,11 +26,14 @@ public final class ClusterFunction extends RichMapPartitionFunction<ClusterInput
     public static final String CUSTOMERS = "identity.customers";
     /** Accumulator: records in the largest cluster. */
     public static final String LARGEST_CLUSTER = "identity.largest-cluster";
+    /** Accumulator: probabilistic links that reached the clustering. */
+    public static final String PROBABILISTIC_LINKS = "identity.links.probabilistic";
 
     private final List<MatchRule> rulePreference;
 
     private transient LongCounter customers;
     private transient IntMaximum largestCluster;
+    private transient LongCounter probabilisticLinks;
 
     public ClusterFunction(List<MatchRule> rulePreference) {
         this.rulePreference = List.copyOf(rulePreference);
@@ -41,6 +45,8 @@ public final class ClusterFunction extends RichMapPartitionFunction<ClusterInput
         largestCluster = new IntMaximum();
         getRuntimeContext().addAccumulator(CUSTOMERS, customers);
         getRuntimeContext().addAccumulator(LARGEST_CLUSTER, largestCluster);
+        probabilisticLinks = new LongCounter();
+        getRuntimeContext().addAccumulator(PROBABILISTIC_LINKS, probabilisticLinks);
     }
 
     @Override
@@ -48,7 +54,10 @@ public final class ClusterFunction extends RichMapPartitionFunction<ClusterInput
         Clustering clustering = new Clustering(rulePreference);
         for (ClusterInput input : inputs) {
             if (input.link) {
-                clustering.addLink(input.recordId, input.otherRecordId, input.rule);
+                if (ProbabilisticLinker.RULE.equals(input.rule)) {
+                    probabilisticLinks.add(1L);
+                }
+                clustering.addLink(input.recordId, input.otherRecordId, input.rule, input.probability);
             } else {
                 clustering.addRecord(input.recordId, input.source, input.sourceId, input.createdAt);
             }

@@ -21,6 +21,8 @@ public class ClusterInput {
     public String otherRecordId;
     /** Links only. */
     public String rule;
+    /** Links only: the match probability. */
+    public double probability = 1.0;
 
     public ClusterInput() {}
 
@@ -39,6 +41,7 @@ public class ClusterInput {
         input.recordId = link.fromRecordId;
         input.otherRecordId = link.toRecordId;
         input.rule = link.rule;
+        input.probability = link.probability;
         return input;
     }
 }

@@ -1,6 +1,7 @@
 package dev.rapport.identity.cluster;
 
 import dev.rapport.identity.config.MatchRule;
+import dev.rapport.identity.score.ProbabilisticLinker;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +23,8 @@ public final class Clustering {
     private final Map<String, Node> nodes = new LinkedHashMap<>();
     /** Per record, the most preferred rule of any link that touches it. */
     private final Map<String, Integer> bestRule = new HashMap<>();
+    /** Per record, the highest probability among its links of {@link #bestRule}. */
+    private final Map<String, Double> bestProbability = new HashMap<>();
 
     public Clustering(List<MatchRule> rulePreference) {
         this.rulePreference = List.copyOf(rulePreference);
@@ -35,10 +38,24 @@ public final class Clustering {
     }
 
     public void addLink(String fromRecordId, String toRecordId, String rule) {
+        addLink(fromRecordId, toRecordId, rule, 1.0);
+    }
+
+    public void addLink(String fromRecordId, String toRecordId, String rule, double probability) {
         sets.union(fromRecordId, toRecordId);
         int preference = preference(rule);
-        bestRule.merge(fromRecordId, preference, Math::min);
-        bestRule.merge(toRecordId, preference, Math::min);
+        note(fromRecordId, preference, probability);
+        note(toRecordId, preference, probability);
+    }
+
+    private void note(String recordId, int preference, double probability) {
+        Integer best = bestRule.get(recordId);
+        if (best == null || preference < best) {
+            bestRule.put(recordId, preference);
+            bestProbability.put(recordId, probability);
+        } else if (preference == best) {
+            bestProbability.merge(recordId, probability, Math::max);
+        }
     }
 
     /** One list per customer; records that appear only in links (none should) are left out. */
@@ -65,7 +82,8 @@ public final class Clustering {
                         node.source(),
                         node.sourceId(),
                         customerId,
-                        rule == null ? Assignment.SINGLETON : ruleName(rule)));
+                        rule == null ? Assignment.SINGLETON : ruleName(rule),
+                        rule == null ? 1.0 : bestProbability.get(member.recordId())));
             }
             customers.add(assignments);
         }
@@ -78,12 +96,14 @@ public final class Clustering {
                 return i;
             }
         }
-        return rulePreference.size();
+        // probabilistic links rank after every deterministic rule
+        return ProbabilisticLinker.RULE.equals(rule) ? rulePreference.size() : rulePreference.size() + 1;
     }
 
     private String ruleName(int preference) {
-        return preference < rulePreference.size()
-                ? rulePreference.get(preference).configName()
-                : "unknown";
+        if (preference < rulePreference.size()) {
+            return rulePreference.get(preference).configName();
+        }
+        return preference == rulePreference.size() ? ProbabilisticLinker.RULE : "unknown";
     }
 }

@@ -22,14 +22,17 @@ import java.util.stream.Collectors;
  *   rules: [email, phone, source_customer_ref]  # deterministic rules, in order of preference
  *   max_block_size: 50                          # a shared identifier held by more records links none of them
  *   generic_mailboxes: [info, office, sales]    # local parts of shared mailboxes that never link
+ *   probabilistic: {enabled: true, threshold: 0.95}  # see ProbabilisticConfig
  * }</pre>
  */
-public record IdentityConfig(List<MatchRule> rules, int maxBlockSize, Set<String> genericMailboxes)
+public record IdentityConfig(
+        List<MatchRule> rules, int maxBlockSize, Set<String> genericMailboxes, ProbabilisticConfig probabilistic)
         implements Serializable {
 
     public static final String RULES = "rules";
     public static final String MAX_BLOCK_SIZE = "max_block_size";
     public static final String GENERIC_MAILBOXES = "generic_mailboxes";
+    public static final String PROBABILISTIC = "probabilistic";
 
     public static final List<MatchRule> RULES_DEFAULT =
             List.of(MatchRule.EMAIL, MatchRule.PHONE, MatchRule.SOURCE_CUSTOMER_REF);
@@ -60,11 +63,12 @@ public record IdentityConfig(List<MatchRule> rules, int maxBlockSize, Set<String
             "kancelarija",
             "prodaja");
 
-    private static final Set<String> KEYS = Set.of(RULES, MAX_BLOCK_SIZE, GENERIC_MAILBOXES);
+    private static final Set<String> KEYS = Set.of(RULES, MAX_BLOCK_SIZE, GENERIC_MAILBOXES, PROBABILISTIC);
 
     public IdentityConfig {
         requireNonNull(rules, "rules is null");
         requireNonNull(genericMailboxes, "genericMailboxes is null");
+        requireNonNull(probabilistic, "probabilistic is null");
         if (rules.isEmpty()) {
             throw new IllegalArgumentException("rules is empty");
         }
@@ -78,6 +82,11 @@ public record IdentityConfig(List<MatchRule> rules, int maxBlockSize, Set<String
         genericMailboxes = genericMailboxes.stream()
                 .map(mailbox -> mailbox.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** With the default probabilistic matching. */
+    public IdentityConfig(List<MatchRule> rules, int maxBlockSize, Set<String> genericMailboxes) {
+        this(rules, maxBlockSize, genericMailboxes, ProbabilisticConfig.defaults());
     }
 
     public static IdentityConfig defaults() {
@@ -108,7 +117,9 @@ public record IdentityConfig(List<MatchRule> rules, int maxBlockSize, Set<String
         Set<String> mailboxes = yaml.containsKey(GENERIC_MAILBOXES)
                 ? mailboxes(yaml.get(GENERIC_MAILBOXES), key + "." + GENERIC_MAILBOXES)
                 : GENERIC_MAILBOXES_DEFAULT;
-        return new IdentityConfig(rules, maxBlockSize, mailboxes);
+        ProbabilisticConfig probabilistic =
+                ProbabilisticConfig.fromMap(yaml.get(PROBABILISTIC), key + "." + PROBABILISTIC);
+        return new IdentityConfig(rules, maxBlockSize, mailboxes, probabilistic);
     }
 
     /** Whether the local part of an email (before the {@code @}) is a shared mailbox. */

@@ -5,11 +5,17 @@ import static java.util.Objects.requireNonNull;
 import dev.rapport.identity.block.BlockingKey;
 import dev.rapport.identity.block.BlockingKeyFunction;
 import dev.rapport.identity.block.BlockingKeyRule;
+import dev.rapport.identity.block.CandidateEntry;
+import dev.rapport.identity.block.CandidateKeyFunction;
+import dev.rapport.identity.block.CandidateKeyRule;
 import dev.rapport.identity.cluster.Assignment;
 import dev.rapport.identity.cluster.ClusterFunction;
 import dev.rapport.identity.cluster.ClusterInput;
+import dev.rapport.identity.compare.MatchRecord;
+import dev.rapport.identity.compare.RecordComparator;
 import dev.rapport.identity.config.IdentityConfig;
 import dev.rapport.identity.config.MatchRule;
+import dev.rapport.identity.config.ProbabilisticConfig;
 import dev.rapport.identity.match.BlockLinkFunction;
 import dev.rapport.identity.match.Link;
 import dev.rapport.identity.profile.AssignCustomerFunction;
@@ -18,6 +24,11 @@ import dev.rapport.identity.profile.ProfileFunction;
 import dev.rapport.identity.record.CustomerRecordDecoder;
 import dev.rapport.identity.record.DecodeRecordFunction;
 import dev.rapport.identity.record.ResolutionRecord;
+import dev.rapport.identity.score.CandidatePair;
+import dev.rapport.identity.score.CandidatePairFunction;
+import dev.rapport.identity.score.ProbabilisticLinkFunction;
+import dev.rapport.identity.score.ProbabilisticLinker;
+import dev.rapport.identity.score.SampleFunction;
 import dev.rapport.schemas.table.CatalogConfig;
 import dev.rapport.schemas.table.RapportCatalog;
 import dev.rapport.schemas.table.RapportTables;
@@ -107,6 +118,10 @@ public final class IdentityJob {
                 .uid("identity-link-blocks")
                 .name("Link within blocks");
 
+        if (config.probabilistic().enabled()) {
+            links = links.union(probabilisticLinks(records));
+        }
+
         DataStream<ClusterInput> graph = records.map(ClusterInput::node)
                 .returns(TypeInformation.of(ClusterInput.class))
                 .uid("identity-graph-nodes")
@@ -151,6 +166,42 @@ public final class IdentityJob {
                 .append();
     }
 
+    /**
+     * Fellegi-Sunter links: candidate blocks (parallel), distinct pairs compared, then one operator
+     * that estimates the model over all of them and keeps the pairs above the threshold.
+     */
+    private DataStream<Link> probabilisticLinks(DataStream<ResolutionRecord> records) {
+        ProbabilisticConfig probabilistic = config.probabilistic();
+        RecordComparator comparator = new RecordComparator(config::isGenericMailbox);
+        DataStream<MatchRecord> matchRecords = records.map(MatchRecord::of)
+                .returns(TypeInformation.of(MatchRecord.class))
+                .uid("identity-match-records")
+                .name("Match records");
+        DataStream<CandidatePair> pairs = matchRecords
+                .flatMap(new CandidateKeyFunction(new CandidateKeyRule(comparator)))
+                .returns(TypeInformation.of(CandidateEntry.class))
+                .uid("identity-candidate-keys")
+                .name("Candidate blocking keys")
+                .keyBy((CandidateEntry entry) -> entry.key, Types.STRING)
+                .process(new CandidatePairFunction(comparator, probabilistic.maxBlockSize()))
+                .returns(TypeInformation.of(CandidatePair.class))
+                .uid("identity-candidate-pairs")
+                .name("Compare candidate pairs");
+        DataStream<CandidatePair> sample = matchRecords
+                .fullWindowPartition()
+                .mapPartition(new SampleFunction(ProbabilisticLinker.SAMPLE_SIZE))
+                .returns(TypeInformation.of(CandidatePair.class))
+                .uid("identity-random-sample")
+                .name("Random sample for u");
+        return pairs.union(sample)
+                .fullWindowPartition()
+                .mapPartition(new ProbabilisticLinkFunction(comparator, probabilistic.threshold()))
+                .returns(TypeInformation.of(Link.class))
+                .setParallelism(1)
+                .uid("identity-probabilistic-links")
+                .name("Fellegi-Sunter links");
+    }
+
     /** What the run did, from the accumulators of its result. */
     public static IdentityReport report(JobExecutionResult result) {
         requireNonNull(result, "result is null");
@@ -161,12 +212,19 @@ public final class IdentityJob {
                 linksByRule.put(rule.configName(), ((Number) links).longValue());
             }
         }
+        Object probabilistic = result.getAccumulatorResult(ClusterFunction.PROBABILISTIC_LINKS);
+        if (probabilistic != null) {
+            linksByRule.put(ProbabilisticLinker.RULE, ((Number) probabilistic).longValue());
+        }
         return new IdentityReport(
                 longResult(result, DecodeRecordFunction.RECORDS),
                 longResult(result, ClusterFunction.CUSTOMERS),
                 linksByRule,
                 (int) longResult(result, ClusterFunction.LARGEST_CLUSTER),
-                longResult(result, BlockLinkFunction.BLOCKS_OVER_CAP));
+                longResult(result, BlockLinkFunction.BLOCKS_OVER_CAP),
+                longResult(result, CandidatePairFunction.COMPARISONS),
+                longResult(result, ProbabilisticLinkFunction.CANDIDATE_PAIRS),
+                longResult(result, CandidatePairFunction.BLOCKS_OVER_CAP));
     }
 
     private static long longResult(JobExecutionResult result, String name) {

@@ -14,9 +14,20 @@ import java.util.Map;
  * @param largestCluster records in the largest customer
  * @param blocksOverCap blocks that were not linked because more records than {@code max_block_size}
  *     shared the identifier
+ * @param comparisons record pairs compared by probabilistic matching (a pair in several blocks counts in each)
+ * @param candidatePairs distinct record pairs scored by probabilistic matching
+ * @param candidateBlocksOverCap candidate blocks not compared for being over
+ *     {@code probabilistic.max_block_size}
  */
 public record IdentityReport(
-        long records, long customers, Map<String, Long> linksByRule, int largestCluster, long blocksOverCap) {
+        long records,
+        long customers,
+        Map<String, Long> linksByRule,
+        int largestCluster,
+        long blocksOverCap,
+        long comparisons,
+        long candidatePairs,
+        long candidateBlocksOverCap) {
 
     public IdentityReport {
         requireNonNull(linksByRule, "linksByRule is null");

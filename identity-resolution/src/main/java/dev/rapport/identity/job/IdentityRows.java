@@ -43,7 +43,7 @@ final class IdentityRows implements Serializable {
         row.setField(2, StringData.fromString(assignment.recordId));
         row.setField(3, StringData.fromString(assignment.customerId));
         row.setField(4, StringData.fromString(assignment.matchRule));
-        row.setField(5, 1.0d);
+        row.setField(5, assignment.probability);
         row.setField(6, timestamp(resolvedAtMicros));
         return row;
     }

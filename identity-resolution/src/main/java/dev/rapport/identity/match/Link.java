@@ -9,13 +9,20 @@ public class Link {
     public String toRecordId;
     /** The {@link dev.rapport.identity.config.MatchRule#configName()} that made the link. */
     public String rule;
+    /** The match probability: 1 for a deterministic rule. */
+    public double probability = 1.0;
 
     public Link() {}
 
     public Link(String fromRecordId, String toRecordId, String rule) {
+        this(fromRecordId, toRecordId, rule, 1.0);
+    }
+
+    public Link(String fromRecordId, String toRecordId, String rule, double probability) {
         this.fromRecordId = Objects.requireNonNull(fromRecordId, "fromRecordId is null");
         this.toRecordId = Objects.requireNonNull(toRecordId, "toRecordId is null");
         this.rule = Objects.requireNonNull(rule, "rule is null");
+        this.probability = probability;
     }
 
     @Override
@@ -23,7 +30,8 @@ public class Link {
         return o instanceof Link that
                 && Objects.equals(fromRecordId, that.fromRecordId)
                 && Objects.equals(toRecordId, that.toRecordId)
-                && Objects.equals(rule, that.rule);
+                && Objects.equals(rule, that.rule)
+                && probability == that.probability;
     }
 
     @Override

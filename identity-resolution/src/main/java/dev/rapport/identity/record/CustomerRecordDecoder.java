@@ -37,6 +37,8 @@ public final class CustomerRecordDecoder implements Serializable {
     private final int phoneE164;
     private final int firstNameKey;
     private final int lastNameKey;
+    private final int postcodeKey;
+    private final int nationalId;
 
     public CustomerRecordDecoder(Schema tableSchema) {
         requireNonNull(tableSchema, "tableSchema is null");
@@ -73,6 +75,8 @@ public final class CustomerRecordDecoder implements Serializable {
         phoneE164 = at.apply("phone_e164");
         firstNameKey = at.apply("first_name_key");
         lastNameKey = at.apply("last_name_key");
+        postcodeKey = at.apply("postcode_key");
+        nationalId = at.apply("national_id");
     }
 
     public ResolutionRecord decode(RowData row) {
@@ -96,6 +100,8 @@ public final class CustomerRecordDecoder implements Serializable {
         record.phoneE164 = string(row, phoneE164);
         record.firstNameKey = string(row, firstNameKey);
         record.lastNameKey = string(row, lastNameKey);
+        record.postcodeKey = string(row, postcodeKey);
+        record.nationalId = string(row, nationalId);
         return record;
     }
 

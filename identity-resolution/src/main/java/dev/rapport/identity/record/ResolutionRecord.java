@@ -30,6 +30,8 @@ public class ResolutionRecord {
     public String phoneE164;
     public String firstNameKey;
     public String lastNameKey;
+    public String postcodeKey;
+    public String nationalId;
 
     public ResolutionRecord() {}
 
@@ -64,7 +66,9 @@ public class ResolutionRecord {
                 && Objects.equals(emailKey, that.emailKey)
                 && Objects.equals(phoneE164, that.phoneE164)
                 && Objects.equals(firstNameKey, that.firstNameKey)
-                && Objects.equals(lastNameKey, that.lastNameKey);
+                && Objects.equals(lastNameKey, that.lastNameKey)
+                && Objects.equals(postcodeKey, that.postcodeKey)
+                && Objects.equals(nationalId, that.nationalId);
     }
 
     @Override

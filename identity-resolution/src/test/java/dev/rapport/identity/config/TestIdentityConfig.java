@@ -85,7 +85,28 @@ class TestIdentityConfig {
         assertThatThrownBy(() -> IdentityConfig.fromMap(Map.of("threshold", 0.9), "identity"))
                 .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
                     assertThat(e.key()).isEqualTo("identity.threshold");
-                    assertThat(e.problem()).contains("generic_mailboxes, max_block_size, rules");
+                    assertThat(e.problem()).contains("generic_mailboxes, max_block_size, probabilistic, rules");
+                });
+    }
+
+    @Test
+    void probabilisticMatchingIsOnByDefaultAndConfigurable() {
+        assertThat(IdentityConfig.defaults().probabilistic()).isEqualTo(ProbabilisticConfig.defaults());
+        assertThat(ProbabilisticConfig.defaults().enabled()).isTrue();
+
+        IdentityConfig config = IdentityConfig.fromMap(
+                Map.of("probabilistic", Map.of("enabled", false, "threshold", 0.99, "max_block_size", 500)),
+                "identity");
+
+        assertThat(config.probabilistic()).isEqualTo(new ProbabilisticConfig(false, 0.99, 500));
+    }
+
+    @Test
+    void aThresholdOutsideZeroToOneIsAnError() {
+        assertThatThrownBy(() -> IdentityConfig.fromMap(Map.of("probabilistic", Map.of("threshold", 1.5)), "identity"))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+                    assertThat(e.key()).isEqualTo("identity.probabilistic.threshold");
+                    assertThat(e.problem()).contains("between 0 and 1");
                 });
     }
 }

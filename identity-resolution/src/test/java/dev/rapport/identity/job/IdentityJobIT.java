@@ -188,7 +188,9 @@ class IdentityJobIT {
         IdentityReport report = IdentityJob.report(result);
         assertThat(report.records()).isEqualTo(10);
         assertThat(report.customers()).isEqualTo(7);
-        assertThat(report.linksByRule()).isEqualTo(Map.of("email", 1L, "phone", 1L, "source_customer_ref", 1L));
+        // probabilistic matching may add links inside the same customers; the customer count above is what counts
+        assertThat(report.linksByRule())
+                .containsAllEntriesOf(Map.of("email", 1L, "phone", 1L, "source_customer_ref", 1L));
         assertThat(report.largestCluster()).isEqualTo(3);
         assertThat(report.blocksOverCap()).isEqualTo(1);
     }

@@ -1,0 +1,75 @@
+package dev.rapport.identity.compare;
+
+import java.io.Serializable;
+import java.util.function.Predicate;
+
+/**
+ * Compares two records field by field into a {@link Comparison}: one level per {@link MatchField}
+ * and the over-merge guard.
+ *
+ * <p>The guard keeps apart people who share a household, a mailbox or a name: two records whose
+ * given names or birth dates clearly differ are never linked by probability, however much else
+ * agrees, unless their national ids agree exactly (a source that mistyped a birth date or wrote a
+ * nickname still carries the same national id).
+ */
+public final class RecordComparator implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Must be serializable because the operators holding this comparator are. */
+    public interface MailboxRule extends Predicate<String>, Serializable {}
+
+    private final MailboxRule genericMailbox;
+
+    private transient NameComparator names;
+    private transient BirthDateComparator birthDates;
+    private transient EditDistanceComparator edits;
+    private transient SimilarityComparator cities;
+    private transient SimilarityComparator streets;
+    private transient ContactComparator contacts;
+
+    public RecordComparator(MailboxRule genericMailbox) {
+        this.genericMailbox = genericMailbox;
+    }
+
+    public Comparison compare(MatchRecord a, MatchRecord b) {
+        init();
+        byte[] levels = new byte[MatchField.values().length];
+        NameComparator.Levels name = names.compare(a.givenName, a.familyName, b.givenName, b.familyName);
+        levels[MatchField.GIVEN_NAME.ordinal()] = (byte) name.given();
+        levels[MatchField.FAMILY_NAME.ordinal()] = (byte) name.family();
+        levels[MatchField.BIRTH_DATE.ordinal()] = (byte) birthDates.compare(a.birthDate, b.birthDate);
+        levels[MatchField.NATIONAL_ID.ordinal()] = (byte) edits.compare(a.nationalId, b.nationalId);
+        levels[MatchField.EMAIL.ordinal()] = (byte) contacts.email(a.email, b.email);
+        levels[MatchField.PHONE.ordinal()] = (byte) contacts.phone(a.phone, b.phone);
+        levels[MatchField.POSTCODE.ordinal()] = (byte) edits.compare(a.postcode, b.postcode);
+        levels[MatchField.CITY.ordinal()] = (byte) cities.compare(a.city, b.city);
+        levels[MatchField.STREET.ordinal()] = (byte) streets.compare(a.street, b.street);
+        return new Comparison(levels, guarded(levels));
+    }
+
+    /** Whether the guard forbids a probabilistic link whatever the evidence. */
+    static boolean guarded(byte[] levels) {
+        boolean sameNationalId = levels[MatchField.NATIONAL_ID.ordinal()] == 1;
+        boolean givenNamesDiffer = levels[MatchField.GIVEN_NAME.ordinal()] == MatchField.GIVEN_NAME.differentLevel();
+        boolean birthDatesDiffer = levels[MatchField.BIRTH_DATE.ordinal()] == MatchField.BIRTH_DATE.differentLevel();
+        return !sameNationalId && (givenNamesDiffer || birthDatesDiffer);
+    }
+
+    /** The phonetic code of a name for blocking. */
+    public String phonetic(String name) {
+        init();
+        return names.phonetic(name);
+    }
+
+    private void init() {
+        if (names == null) {
+            names = new NameComparator();
+            birthDates = new BirthDateComparator();
+            edits = new EditDistanceComparator();
+            cities = new SimilarityComparator(0.9);
+            streets = new SimilarityComparator(0.88);
+            contacts = new ContactComparator(genericMailbox);
+        }
+    }
+}

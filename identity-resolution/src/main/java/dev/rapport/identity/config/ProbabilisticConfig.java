@@ -1,0 +1,94 @@
+package dev.rapport.identity.config;
+
+import dev.rapport.schemas.config.InvalidConfigException;
+import java.io.Serializable;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Settings of probabilistic (Fellegi-Sunter) matching, {@code identity.probabilistic} in
+ * {@code rapport.yaml}.
+ *
+ * <pre>{@code
+ * identity:
+ *   probabilistic:
+ *     enabled: true        # default true
+ *     threshold: 0.95      # link pairs whose match probability is at least this
+ *     max_block_size: 200  # a candidate block larger than this is not compared, and is counted
+ * }</pre>
+ *
+ * @param threshold the match probability (0 to 1) above which two records are one customer: at
+ *     0.95, about one link in twenty is expected to be wrong before the guards apply
+ */
+public record ProbabilisticConfig(boolean enabled, double threshold, int maxBlockSize) implements Serializable {
+
+    public static final String ENABLED = "enabled";
+    public static final String THRESHOLD = "threshold";
+    public static final String MAX_BLOCK_SIZE = "max_block_size";
+
+    public static final boolean ENABLED_DEFAULT = true;
+    public static final double THRESHOLD_DEFAULT = 0.95;
+    public static final int MAX_BLOCK_SIZE_DEFAULT = 200;
+
+    private static final Set<String> KEYS = Set.of(ENABLED, THRESHOLD, MAX_BLOCK_SIZE);
+
+    public ProbabilisticConfig {
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("threshold must be between 0 and 1 (exclusive), got " + threshold);
+        }
+        if (maxBlockSize < 2) {
+            throw new IllegalArgumentException("maxBlockSize must be at least 2, got " + maxBlockSize);
+        }
+    }
+
+    public static ProbabilisticConfig defaults() {
+        return new ProbabilisticConfig(ENABLED_DEFAULT, THRESHOLD_DEFAULT, MAX_BLOCK_SIZE_DEFAULT);
+    }
+
+    public static ProbabilisticConfig fromMap(Object section, String key) {
+        if (section == null) {
+            return defaults();
+        }
+        if (!(section instanceof Map<?, ?> yaml)) {
+            throw new InvalidConfigException(key, "must be a section, e.g. {enabled: true, threshold: 0.95}");
+        }
+        for (Object name : yaml.keySet()) {
+            if (!KEYS.contains(String.valueOf(name))) {
+                throw new InvalidConfigException(
+                        key + "." + name,
+                        "unknown setting; known settings are " + String.join(", ", new TreeSet<>(KEYS)));
+            }
+        }
+        boolean enabled = ENABLED_DEFAULT;
+        if (yaml.containsKey(ENABLED)) {
+            if (!(yaml.get(ENABLED) instanceof Boolean value)) {
+                throw new InvalidConfigException(
+                        key + "." + ENABLED, "must be true or false, got '" + yaml.get(ENABLED) + "'");
+            }
+            enabled = value;
+        }
+        double threshold = THRESHOLD_DEFAULT;
+        if (yaml.containsKey(THRESHOLD)) {
+            Object value = yaml.get(THRESHOLD);
+            if (!(value instanceof Number number) || !(number.doubleValue() > 0 && number.doubleValue() < 1)) {
+                throw new InvalidConfigException(
+                        key + "." + THRESHOLD,
+                        "must be a match probability between 0 and 1 (e.g. 0.95), got '" + value + "'");
+            }
+            threshold = number.doubleValue();
+        }
+        int maxBlockSize = MAX_BLOCK_SIZE_DEFAULT;
+        if (yaml.containsKey(MAX_BLOCK_SIZE)) {
+            Object value = yaml.get(MAX_BLOCK_SIZE);
+            if (!(value instanceof Integer || value instanceof Long)
+                    || ((Number) value).longValue() < 2
+                    || ((Number) value).longValue() > 100_000) {
+                throw new InvalidConfigException(
+                        key + "." + MAX_BLOCK_SIZE, "must be a whole number between 2 and 100000, got '" + value + "'");
+            }
+            maxBlockSize = ((Number) value).intValue();
+        }
+        return new ProbabilisticConfig(enabled, threshold, maxBlockSize);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.rapport.identity.model;
+
+import dev.rapport.identity.compare.MatchField;
+import java.util.Locale;
+
+/**
+ * Fellegi-Sunter parameters: for every field and level, m (how often true matches show that level)
+ * and u (how often non-matches do), and lambda, the share of matches among compared pairs. A
+ * missing value (level 0) carries no evidence. The match probability of a pattern follows by
+ * Bayes' rule under the usual assumption that fields disagree independently.
+ */
+public final class FellegiSunterModel {
+
+    private final double[][] m;
+    private final double[][] u;
+    private final double lambda;
+
+    public FellegiSunterModel(double[][] m, double[][] u, double lambda) {
+        if (m.length != ComparisonPattern.FIELDS.length || u.length != m.length) {
+            throw new IllegalArgumentException("one row of m and u per field expected");
+        }
+        if (!(lambda > 0 && lambda < 1)) {
+            throw new IllegalArgumentException("lambda must be in (0, 1), got " + lambda);
+        }
+        this.m = deepCopy(m);
+        this.u = deepCopy(u);
+        this.lambda = lambda;
+    }
+
+    public double m(MatchField field, int level) {
+        return m[field.ordinal()][level];
+    }
+
+    public double u(MatchField field, int level) {
+        return u[field.ordinal()][level];
+    }
+
+    public double lambda() {
+        return lambda;
+    }
+
+    /** The match weight of one field's level, log2(m/u); 0 for a missing value. */
+    public double weight(MatchField field, int level) {
+        if (level == 0) {
+            return 0;
+        }
+        return Math.log(m(field, level) / u(field, level)) / Math.log(2);
+    }
+
+    /** The probability that a pair with this pattern is a true match. */
+    public double matchProbability(int pattern) {
+        double logOdds = Math.log(lambda / (1 - lambda));
+        for (MatchField field : ComparisonPattern.FIELDS) {
+            int level = ComparisonPattern.level(pattern, field);
+            if (level > 0) {
+                logOdds += Math.log(m(field, level) / u(field, level));
+            }
+        }
+        return 1 / (1 + Math.exp(-logOdds));
+    }
+
+    /** The parameters in a few lines, for logs and benchmarks (no personal data in them). */
+    public String describe() {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "lambda=%.5f", lambda));
+        for (MatchField field : ComparisonPattern.FIELDS) {
+            text.append("\n  ").append(field.label()).append(':');
+            for (int level = 1; level < field.levelCount(); level++) {
+                text.append(String.format(
+                        Locale.ROOT,
+                        " %s m=%.4f u=%.6f w=%+.2f;",
+                        field.levelName(level),
+                        m(field, level),
+                        u(field, level),
+                        weight(field, level)));
+            }
+        }
+        return text.toString();
+    }
+
+    private static double[][] deepCopy(double[][] values) {
+        double[][] copy = new double[values.length][];
+        for (int i = 0; i < values.length; i++) {
+            copy[i] = values[i].clone();
+        }
+        return copy;
+    }
+}

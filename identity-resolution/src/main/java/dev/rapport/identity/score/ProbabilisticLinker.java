@@ -1,0 +1,95 @@
+package dev.rapport.identity.score;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.rapport.identity.compare.MatchRecord;
+import dev.rapport.identity.compare.RecordComparator;
+import dev.rapport.identity.match.Link;
+import dev.rapport.identity.model.ComparisonPattern;
+import dev.rapport.identity.model.FellegiSunterModel;
+import dev.rapport.identity.model.ModelEstimator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Fellegi-Sunter matching over all candidate pairs: estimates the model without labels (u from
+ * the random sample, m and lambda by expectation maximisation over the distinct candidate pairs),
+ * then links every unguarded pair whose match probability reaches the threshold.
+ *
+ * <p>Pure logic, fed by one operator. Pairs are deduplicated here (a pair can share several
+ * blocks) and everything is sorted before it is summed or emitted, so the model and the links do
+ * not depend on arrival order or parallelism.
+ */
+public final class ProbabilisticLinker {
+
+    public static final String RULE = "probabilistic";
+
+    /** Records kept in the random sample. */
+    public static final int SAMPLE_SIZE = 4000;
+    /** Each sampled record is paired with this many of its successors in hash order. */
+    static final int SAMPLE_NEIGHBOURS = 25;
+
+    private final RecordComparator comparator;
+    private final double threshold;
+    private final TreeMap<String, MatchRecord> sample = new TreeMap<>();
+    private final Map<String, CandidatePair> pairs = new HashMap<>();
+
+    public ProbabilisticLinker(RecordComparator comparator, double threshold) {
+        this.comparator = requireNonNull(comparator, "comparator is null");
+        this.threshold = threshold;
+    }
+
+    public void add(CandidatePair input) {
+        if (input.sample != null) {
+            sample.put(input.sample.recordId, input.sample);
+            if (sample.size() > SAMPLE_SIZE) {
+                sample.pollLastEntry();
+            }
+        } else {
+            pairs.putIfAbsent(input.key(), input);
+        }
+    }
+
+    public int candidatePairs() {
+        return pairs.size();
+    }
+
+    public FellegiSunterModel estimate() {
+        SortedMap<Integer, Long> random = new TreeMap<>();
+        List<MatchRecord> sampled = new ArrayList<>(sample.values());
+        for (int i = 0; i < sampled.size(); i++) {
+            for (int j = i + 1; j <= i + SAMPLE_NEIGHBOURS && j < sampled.size(); j++) {
+                byte[] levels =
+                        comparator.compare(sampled.get(i), sampled.get(j)).levels();
+                random.merge(ComparisonPattern.encode(levels), 1L, Long::sum);
+            }
+        }
+        SortedMap<Integer, Long> candidates = new TreeMap<>();
+        for (CandidatePair pair : pairs.values()) {
+            candidates.merge(pair.pattern, 1L, Long::sum);
+        }
+        return ModelEstimator.estimate(candidates, ModelEstimator.estimateU(random));
+    }
+
+    /** Links of the pairs at or above the threshold and not guarded, in a fixed order. */
+    public List<Link> links(FellegiSunterModel model) {
+        Map<Integer, Double> probabilities = new HashMap<>();
+        List<Link> links = new ArrayList<>();
+        for (CandidatePair pair : pairs.values()) {
+            if (pair.guarded) {
+                continue;
+            }
+            double probability = probabilities.computeIfAbsent(pair.pattern, model::matchProbability);
+            if (probability >= threshold) {
+                links.add(new Link(pair.first, pair.second, RULE, probability));
+            }
+        }
+        links.sort(Comparator.comparing((Link link) -> link.fromRecordId).thenComparing(link -> link.toRecordId));
+        return links;
+    }
+}

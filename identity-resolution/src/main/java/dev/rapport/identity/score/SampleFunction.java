@@ -1,0 +1,36 @@
+package dev.rapport.identity.score;
+
+import dev.rapport.identity.compare.MatchRecord;
+import java.util.TreeMap;
+import org.apache.flink.api.common.functions.MapPartitionFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keeps the {@code size} records with the smallest record ids. Record ids are hashes, so this is a
+ * random sample, and the same one whatever the parallelism: the scoring operator applies the same
+ * rule again over every partition's sample.
+ */
+public final class SampleFunction implements MapPartitionFunction<MatchRecord, CandidatePair> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int size;
+
+    public SampleFunction(int size) {
+        this.size = size;
+    }
+
+    @Override
+    public void mapPartition(Iterable<MatchRecord> records, Collector<CandidatePair> out) {
+        TreeMap<String, MatchRecord> smallest = new TreeMap<>();
+        for (MatchRecord record : records) {
+            if (smallest.size() < size || record.recordId.compareTo(smallest.lastKey()) < 0) {
+                smallest.put(record.recordId, record);
+                if (smallest.size() > size) {
+                    smallest.pollLastEntry();
+                }
+            }
+        }
+        smallest.values().forEach(record -> out.collect(CandidatePair.sample(record)));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.rapport.identity.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.identity.compare.MatchField;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class TestModelEstimator {
+
+    @Test
+    void patternsRoundTrip() {
+        byte[] levels = {1, 4, 2, 0, 3, 0, 1, 2, 3};
+        int pattern = ComparisonPattern.encode(levels);
+
+        assertThat(ComparisonPattern.decode(pattern)).containsExactly(levels);
+        assertThat(ComparisonPattern.level(pattern, MatchField.FAMILY_NAME)).isEqualTo(4);
+    }
+
+    @Test
+    void emSeparatesAgreeingPairsFromDisagreeingOnesWithoutLabels() {
+        byte[] allAgree = levels(1);
+        byte[] allDiffer = new byte[MatchField.values().length];
+        for (MatchField field : MatchField.values()) {
+            allDiffer[field.ordinal()] = (byte) field.differentLevel();
+        }
+        SortedMap<Integer, Long> random = new TreeMap<>();
+        random.put(ComparisonPattern.encode(allDiffer), 10_000L);
+        random.put(ComparisonPattern.encode(allAgree), 1L);
+        SortedMap<Integer, Long> candidates = new TreeMap<>();
+        candidates.put(ComparisonPattern.encode(allAgree), 300L);
+        candidates.put(ComparisonPattern.encode(allDiffer), 700L);
+
+        FellegiSunterModel model = ModelEstimator.estimate(candidates, ModelEstimator.estimateU(random));
+
+        assertThat(model.matchProbability(ComparisonPattern.encode(allAgree))).isGreaterThan(0.99);
+        assertThat(model.matchProbability(ComparisonPattern.encode(allDiffer))).isLessThan(0.01);
+        assertThat(model.lambda()).isBetween(0.25, 0.35);
+        // the same input gives the same model, bit for bit
+        assertThat(ModelEstimator.estimate(candidates, ModelEstimator.estimateU(random))
+                        .describe())
+                .isEqualTo(model.describe());
+    }
+
+    private static byte[] levels(int level) {
+        byte[] levels = new byte[MatchField.values().length];
+        java.util.Arrays.fill(levels, (byte) level);
+        return levels;
+    }
+}

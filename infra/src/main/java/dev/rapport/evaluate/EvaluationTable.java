@@ -1,0 +1,72 @@
+package dev.rapport.evaluate;
+
+import java.util.List;
+import java.util.Locale;
+
+/** Evaluations as a fixed-width table for the console (and a Markdown one for BENCHMARKS.md). */
+public final class EvaluationTable {
+
+    private EvaluationTable() {}
+
+    public static String text(List<Evaluation> evaluations) {
+        StringBuilder text = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%-10s %8s %9s %9s %7s %7s %8s %8s %8s %9s %17s %8s %7s%n",
+                "dataset",
+                "records",
+                "truepairs",
+                "precision",
+                "recall",
+                "F1",
+                "B3-prec",
+                "B3-rec",
+                "B3-F1",
+                "compared",
+                "customers/truth",
+                "largest",
+                "time"));
+        for (Evaluation evaluation : evaluations) {
+            ClusterScores s = evaluation.scores();
+            text.append(String.format(
+                    Locale.ROOT,
+                    "%-10s %8d %9d %9.4f %7.4f %7.4f %8.4f %8.4f %8.4f %9d %17s %8d %6.1fs%n",
+                    evaluation.dataset(),
+                    s.records(),
+                    s.truePairs(),
+                    s.precision(),
+                    s.recall(),
+                    s.f1(),
+                    s.bcubedPrecision(),
+                    s.bcubedRecall(),
+                    s.bcubedF1(),
+                    evaluation.identity().candidatePairs(),
+                    s.customers() + "/" + s.entities(),
+                    s.largestCluster(),
+                    evaluation.time().toMillis() / 1000.0));
+        }
+        return text.toString();
+    }
+
+    public static String markdown(List<Evaluation> evaluations) {
+        StringBuilder text = new StringBuilder(
+                "| data set | records | true pairs | precision | recall | F1 | B-cubed F1 | customers / truth | largest cluster |\n"
+                        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Evaluation evaluation : evaluations) {
+            ClusterScores s = evaluation.scores();
+            text.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %d | %.4f | %.4f | %.4f | %.4f | %d / %d | %d |%n",
+                    evaluation.dataset(),
+                    s.records(),
+                    s.truePairs(),
+                    s.precision(),
+                    s.recall(),
+                    s.f1(),
+                    s.bcubedF1(),
+                    s.customers(),
+                    s.entities(),
+                    s.largestCluster()));
+        }
+        return text.toString();
+    }
+}
