@@ -51,7 +51,18 @@ public final class EmbeddedRunner {
     public JobExecutionResult run(
             String jobName, Consumer<StreamExecutionEnvironment> build, String progressSuffix, String unit)
             throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration());
+        return run(jobName, configuration(), build, progressSuffix, unit);
+    }
+
+    /** As {@link #run(String, Consumer, String, String)}, with the given Flink configuration. */
+    public JobExecutionResult run(
+            String jobName,
+            Configuration configuration,
+            Consumer<StreamExecutionEnvironment> build,
+            String progressSuffix,
+            String unit)
+            throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
         env.setParallelism(parallelism);
         build.accept(env);
         Instant start = Instant.now();
