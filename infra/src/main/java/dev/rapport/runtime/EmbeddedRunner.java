@@ -84,6 +84,11 @@ public final class EmbeddedRunner {
                         jobName,
                         progressSuffix == null ? "" : Console.count(sum(client, progressSuffix)) + " " + unit + ", ",
                         Console.seconds(Duration.between(start, Instant.now()))));
+            } catch (InterruptedException stopped) {
+                // The caller gave up (a continuous job being stopped): cancel rather than leave it running.
+                client.cancel().get(POLL.toMillis() * 30, TimeUnit.MILLISECONDS);
+                Thread.currentThread().interrupt();
+                throw stopped;
             } catch (ExecutionException failed) {
                 Throwable cause = failed.getCause() == null ? failed : failed.getCause();
                 throw new JobFailedException(jobName, cause);
@@ -98,6 +103,9 @@ public final class EmbeddedRunner {
                     .filter(e -> e.getKey().endsWith(suffix) && e.getValue() instanceof Number)
                     .mapToLong(e -> ((Number) e.getValue()).longValue())
                     .sum();
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt(); // the run loop sees it next and cancels the job
+            return 0;
         } catch (Exception notYetAvailable) {
             return 0;
         }
