@@ -16,6 +16,13 @@ final class StageCommands {
         return ExitCodes.OK;
     }
 
+    static int ingestStream(RapportConfig config, Console console, ExecutionTarget target) throws Exception {
+        console.line("Streaming " + config.streamSources().size() + " Kafka sources (checkpoint every "
+                + config.streaming().checkpointInterval().toMillis() + " ms; stop with Ctrl-C)");
+        Summaries.ingestion(console, new Pipeline(config, console, target).ingestStream());
+        return ExitCodes.OK;
+    }
+
     static int resolve(RapportConfig config, Console console, ExecutionTarget target) throws Exception {
         console.line("Resolving identities");
         Summaries.identity(console, new Pipeline(config, console, target).resolve());

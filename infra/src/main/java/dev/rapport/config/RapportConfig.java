@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.rapport.identity.config.IdentityConfig;
 import dev.rapport.ingest.config.SourceConfig;
+import dev.rapport.ingest.config.StreamingConfig;
 import dev.rapport.metrics.config.MetricsConfig;
 import dev.rapport.schemas.table.CatalogConfig;
 import java.nio.file.Path;
@@ -16,16 +17,39 @@ public record RapportConfig(
         int parallelism,
         List<SourceConfig> sources,
         IdentityConfig identity,
-        MetricsConfig metrics) {
+        MetricsConfig metrics,
+        StreamingConfig streaming) {
 
     public RapportConfig {
         requireNonNull(file, "file is null");
         requireNonNull(catalog, "catalog is null");
         requireNonNull(identity, "identity is null");
         requireNonNull(metrics, "metrics is null");
+        requireNonNull(streaming, "streaming is null");
         sources = List.copyOf(requireNonNull(sources, "sources is null"));
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
         }
+    }
+
+    /** A config with the streaming defaults (checkpoints beside the file). */
+    public RapportConfig(
+            Path file,
+            CatalogConfig catalog,
+            int parallelism,
+            List<SourceConfig> sources,
+            IdentityConfig identity,
+            MetricsConfig metrics) {
+        this(file, catalog, parallelism, sources, identity, metrics, StreamingConfig.defaults(file.getParent()));
+    }
+
+    /** The file sources, read by the batch ingestion job. */
+    public List<SourceConfig> fileSources() {
+        return sources.stream().filter(source -> !source.isStream()).toList();
+    }
+
+    /** The Kafka sources, read by the streaming ingestion job ({@code rapport ingest --stream}). */
+    public List<SourceConfig> streamSources() {
+        return sources.stream().filter(SourceConfig::isStream).toList();
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.rapport.identity.config.IdentityConfig;
 import dev.rapport.ingest.config.SourceConfig;
+import dev.rapport.ingest.config.StreamingConfig;
 import dev.rapport.metrics.config.MetricsConfig;
 import dev.rapport.schemas.config.InvalidConfigException;
 import dev.rapport.schemas.table.CatalogConfig;
@@ -26,7 +27,7 @@ import java.util.Set;
 public final class RapportConfigLoader {
 
     private static final Set<String> TOP_LEVEL_KEYS =
-            Set.of("catalog", "parallelism", "sources", "identity", "metrics");
+            Set.of("catalog", "parallelism", "sources", "identity", "metrics", "streaming");
     private static final Set<String> CATALOG_KEYS = Set.of("type", "uri", "warehouse", "properties");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -78,7 +79,9 @@ public final class RapportConfigLoader {
             List<SourceConfig> sources = sources(root.get("sources"), baseDir);
             IdentityConfig identity = IdentityConfig.fromMap(asMapOrNull(root.get("identity"), "identity"), "identity");
             MetricsConfig metrics = MetricsConfig.fromMap(asMapOrNull(root.get("metrics"), "metrics"), "metrics");
-            return new RapportConfig(file, catalog, parallelism, sources, identity, metrics);
+            StreamingConfig streaming =
+                    StreamingConfig.fromMap(asMapOrNull(root.get("streaming"), "streaming"), "streaming", baseDir);
+            return new RapportConfig(file, catalog, parallelism, sources, identity, metrics, streaming);
         } catch (InvalidConfigException e) {
             throw new ConfigFileException(file, e.key(), e.problem());
         }

@@ -57,11 +57,22 @@ public final class EmbeddedRunner {
     public JobExecutionResult run(
             String jobName, Consumer<StreamExecutionEnvironment> build, String progressSuffix, String unit)
             throws Exception {
+        return run(jobName, configuration(), build, progressSuffix, unit);
+    }
+
+    /** As {@link #run(String, Consumer, String, String)}, with the given Flink configuration. */
+    public JobExecutionResult run(
+            String jobName,
+            Configuration configuration,
+            Consumer<StreamExecutionEnvironment> build,
+            String progressSuffix,
+            String unit)
+            throws Exception {
         // A cluster target needs the environment that honours execution.target=remote; the embedded
         // one starts a MiniCluster in this process.
         StreamExecutionEnvironment env = target.isEmbedded()
-                ? StreamExecutionEnvironment.getExecutionEnvironment(configuration())
-                : new StreamExecutionEnvironment(configuration());
+                ? StreamExecutionEnvironment.getExecutionEnvironment(configuration)
+                : new StreamExecutionEnvironment(configuration);
         env.setParallelism(parallelism);
         build.accept(env);
         Instant start = Instant.now();
@@ -83,6 +94,11 @@ public final class EmbeddedRunner {
                         jobName,
                         progressSuffix == null ? "" : Console.count(sum(client, progressSuffix)) + " " + unit + ", ",
                         Console.seconds(Duration.between(start, Instant.now()))));
+            } catch (InterruptedException stopped) {
+                // The caller gave up (a continuous job being stopped): cancel rather than leave it running.
+                client.cancel().get(POLL.toMillis() * 30, TimeUnit.MILLISECONDS);
+                Thread.currentThread().interrupt();
+                throw stopped;
             } catch (ExecutionException failed) {
                 Throwable cause = failed.getCause() == null ? failed : failed.getCause();
                 throw new JobFailedException(jobName, cause);
@@ -97,6 +113,9 @@ public final class EmbeddedRunner {
                     .filter(e -> e.getKey().endsWith(suffix) && e.getValue() instanceof Number)
                     .mapToLong(e -> ((Number) e.getValue()).longValue())
                     .sum();
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt(); // the run loop sees it next and cancels the job
+            return 0;
         } catch (Exception notYetAvailable) {
             return 0;
         }

@@ -7,6 +7,7 @@ import dev.rapport.identity.job.IdentityJob;
 import dev.rapport.identity.job.IdentityReport;
 import dev.rapport.ingest.job.IngestionJob;
 import dev.rapport.ingest.job.IngestionReport;
+import dev.rapport.ingest.job.StreamingIngestionJob;
 import dev.rapport.metrics.job.MetricsJob;
 import dev.rapport.metrics.job.MetricsReport;
 import java.time.Instant;
@@ -39,9 +40,38 @@ public final class Pipeline {
         if (config.sources().isEmpty()) {
             throw new IllegalStateException(config.file() + ": sources: no source to ingest; add one under 'sources:'");
         }
+        if (config.fileSources().isEmpty()) {
+            throw new IllegalStateException(config.file() + ": sources: every source is a Kafka topic; read them with"
+                    + " 'rapport ingest --stream'");
+        }
+        if (!config.streamSources().isEmpty()) {
+            console.line("  skipping " + config.streamSources().size()
+                    + " Kafka source(s): they are read by 'rapport ingest --stream'");
+        }
         String runId = "ingest-" + RUN_ID.format(Instant.now());
-        IngestionJob job = new IngestionJob(config.catalog(), config.sources(), runId);
+        IngestionJob job = new IngestionJob(config.catalog(), config.fileSources(), runId);
         return IngestionJob.report(runner.run("ingest", job::build, ".read", "records read"));
+    }
+
+    /**
+     * Reads the Kafka sources continuously until the process is stopped, committing to Iceberg at
+     * each checkpoint; resumes from the newest checkpoint in {@code streaming.checkpoint_dir}.
+     */
+    public IngestionReport ingestStream() throws Exception {
+        if (config.streamSources().isEmpty()) {
+            throw new IllegalStateException(
+                    config.file() + ": sources: no Kafka source to stream; add one with" + " format: kafka-json");
+        }
+        String runId = "stream-" + RUN_ID.format(Instant.now());
+        StreamingIngestionJob job = new StreamingIngestionJob(config.catalog(), config.streamSources(), runId);
+        StreamingSettings.latestCheckpoint(config.streaming().checkpointDir())
+                .ifPresent(chk -> console.line("  resuming from checkpoint " + chk.getFileName()));
+        return IngestionJob.report(runner.run(
+                "ingest --stream",
+                StreamingSettings.apply(runner.configuration(), config.streaming()),
+                job::build,
+                ".read",
+                "records read"));
     }
 
     public IdentityReport resolve() throws Exception {

@@ -74,14 +74,19 @@ class ClusterFailoverIT {
             sent = send(kafka, sent, 3_000);
             cluster.addTaskManager();
             final int afterKill = sent;
-            await(afterKill + " events committed after the kill", () -> stored(catalog).size() >= afterKill);
+            await(
+                    afterKill + " events committed after the kill",
+                    () -> stored(catalog).size() >= afterKill);
 
-            String savepoint = job.stopWithSavepoint(false, dir.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
+            String savepoint = job.stopWithSavepoint(
+                            false, dir.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
                     .get(3, TimeUnit.MINUTES);
             sent = send(kafka, sent, 2_000);
             JobClient resumed = submit(target, catalog, source, "run-2", savepoint);
             final int total = sent;
-            await(total + " events committed after the restart", () -> stored(catalog).size() >= total);
+            await(
+                    total + " events committed after the restart",
+                    () -> stored(catalog).size() >= total);
             resumed.cancel().get(1, TimeUnit.MINUTES);
 
             List<String> rows = stored(catalog);
@@ -94,7 +99,8 @@ class ClusterFailoverIT {
                 }
             }
             int duplicated = rows.size() - copies.size();
-            System.out.printf(Locale.ROOT, "sent=%d stored=%d lost=%d duplicated=%d%n", sent, copies.size(), lost, duplicated);
+            System.out.printf(
+                    Locale.ROOT, "sent=%d stored=%d lost=%d duplicated=%d%n", sent, copies.size(), lost, duplicated);
 
             assertThat(lost).isZero();
             assertThat(duplicated).isZero();
@@ -102,7 +108,8 @@ class ClusterFailoverIT {
         }
     }
 
-    private JobClient submit(ExecutionTarget target, CatalogConfig catalog, SourceConfig source, String runId, String savepoint)
+    private JobClient submit(
+            ExecutionTarget target, CatalogConfig catalog, SourceConfig source, String runId, String savepoint)
             throws Exception {
         Configuration conf = new Configuration();
         conf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.STREAMING);
@@ -126,7 +133,8 @@ class ClusterFailoverIT {
         yaml.put("starting_offsets", "earliest");
         Map<String, Object> mapping = new LinkedHashMap<>();
         mapping.put("source_event_id", "id");
-        mapping.put("event_type", Map.of("column", "type", "values", Map.of("open", "email_open", "click", "email_click")));
+        mapping.put(
+                "event_type", Map.of("column", "type", "values", Map.of("open", "email_open", "click", "email_click")));
         mapping.put("event_time", "ts");
         mapping.put("email", "email");
         yaml.put("mapping", mapping);

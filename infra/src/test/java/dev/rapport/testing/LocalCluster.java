@@ -32,7 +32,8 @@ public final class LocalCluster implements AutoCloseable {
     /** Starts a JobManager and {@code taskManagers} TaskManagers. */
     public static LocalCluster start(Path runDir, int taskManagers) throws Exception {
         Path scripts = projectRoot().resolve("infra/local-cluster");
-        LocalCluster cluster = new LocalCluster(scripts, runDir, ExternalProcess.freePort(), ExternalProcess.freePort());
+        LocalCluster cluster =
+                new LocalCluster(scripts, runDir, ExternalProcess.freePort(), ExternalProcess.freePort());
         cluster.environment.put("RAPPORT_CLUSTER_TASKMANAGERS", Integer.toString(taskManagers));
         cluster.script("start-cluster.sh");
         return cluster;
@@ -52,7 +53,8 @@ public final class LocalCluster implements AutoCloseable {
     public List<Long> liveTaskManagers() throws IOException {
         List<Long> pids = new ArrayList<>();
         try (var files = Files.list(runDir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().matches("taskmanager-\\d+\\.pid")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("taskmanager-\\d+\\.pid"))
+                    .toList()) {
                 long pid = Long.parseLong(Files.readString(file).strip());
                 if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                     pids.add(pid);
@@ -72,7 +74,8 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     private String script(String name) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("bash", scripts.resolve(name).toString()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder("bash", scripts.resolve(name).toString()).redirectErrorStream(true);
         builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

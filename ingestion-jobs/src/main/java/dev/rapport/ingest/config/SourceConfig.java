@@ -26,9 +26,11 @@ import java.util.regex.Pattern;
  * @param name unique name of the source; becomes the {@code source} column
  * @param kind customer records or interactions
  * @param format file format
- * @param path a file, a folder or a glob, absolute (relative paths are resolved by {@link #fromMap})
+ * @param path a file, a folder or a glob, absolute (relative paths are resolved by {@link #fromMap});
+ *     for a Kafka source {@code kafka:<topic>}, for people only
  * @param options format and normalization options, see {@link SourceOptions}
  * @param mapping canonical field to where its value is in a source record, in config order
+ * @param kafka where a Kafka source reads; null for file sources
  */
 public record SourceConfig(
         String name,
@@ -36,11 +38,22 @@ public record SourceConfig(
         SourceFormat format,
         String path,
         Map<String, String> options,
-        Map<String, FieldSpec> mapping)
+        Map<String, FieldSpec> mapping,
+        KafkaSettings kafka)
         implements Serializable {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
     private static final Set<String> KEYS = Set.of("name", "kind", "format", "path", "options", "mapping");
+    private static final Set<String> KAFKA_KEYS = Set.of(
+            "name",
+            "kind",
+            "format",
+            "options",
+            "mapping",
+            KafkaSettings.BOOTSTRAP_SERVERS,
+            KafkaSettings.TOPIC,
+            KafkaSettings.GROUP_ID,
+            KafkaSettings.STARTING_OFFSETS);
 
     public SourceConfig {
         requireNonNull(name, "name is null");
@@ -50,6 +63,26 @@ public record SourceConfig(
         options = options == null ? Map.of() : Map.copyOf(options);
         mapping =
                 java.util.Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(mapping, "mapping is null")));
+        if (format.isKafka() != (kafka != null)) {
+            throw new IllegalArgumentException("a " + format.configName() + " source "
+                    + (format.isKafka() ? "needs" : "cannot have") + " Kafka settings");
+        }
+    }
+
+    /** A file source. */
+    public SourceConfig(
+            String name,
+            SourceKind kind,
+            SourceFormat format,
+            String path,
+            Map<String, String> options,
+            Map<String, FieldSpec> mapping) {
+        this(name, kind, format, path, options, mapping, null);
+    }
+
+    /** True for an unbounded source (a Kafka topic), read only by the streaming job. */
+    public boolean isStream() {
+        return kafka != null;
     }
 
     /**
@@ -63,12 +96,6 @@ public record SourceConfig(
         requireNonNull(yaml, "yaml is null");
         requireNonNull(key, "key is null");
         requireNonNull(baseDir, "baseDir is null");
-        for (String k : yaml.keySet()) {
-            if (!KEYS.contains(k)) {
-                throw new InvalidConfigException(
-                        key + "." + k, "unknown key; a source has name, kind, format, path, options, mapping");
-            }
-        }
         String name = required(yaml, "name", key);
         if (!NAME.matcher(name).matches()) {
             throw new InvalidConfigException(
@@ -78,8 +105,22 @@ public record SourceConfig(
         }
         SourceKind kind = choice(SourceKind.class, required(yaml, "kind", key), key + ".kind");
         SourceFormat format = choice(SourceFormat.class, required(yaml, "format", key), key + ".format");
+        for (String k : yaml.keySet()) {
+            if (!(format.isKafka() ? KAFKA_KEYS : KEYS).contains(k)) {
+                throw new InvalidConfigException(
+                        key + "." + k,
+                        format.isKafka()
+                                ? "unknown key; a " + format.configName() + " source has name, kind, format, "
+                                        + String.join(", ", KafkaSettings.KEYS) + ", options, mapping"
+                                : "unknown key; a source has name, kind, format, path, options, mapping");
+            }
+        }
         Map<String, String> options = SourceOptions.parse(yaml.get("options"), format, key + ".options");
         Map<String, FieldSpec> mapping = mapping(yaml.get("mapping"), kind, key + ".mapping");
+        if (format.isKafka()) {
+            KafkaSettings kafka = KafkaSettings.fromMap(yaml, name, key);
+            return new SourceConfig(name, kind, format, "kafka:" + kafka.topic(), options, mapping, kafka);
+        }
 
         String rawPath = required(yaml, "path", key);
         Path resolved = baseDir.resolve(rawPath).normalize();
@@ -196,7 +237,7 @@ public record SourceConfig(
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value, String key) {
         try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigException(
                     key,
@@ -204,7 +245,9 @@ public record SourceConfig(
                             + String.join(
                                     ", ",
                                     Arrays.stream(type.getEnumConstants())
-                                            .map(c -> c.name().toLowerCase(Locale.ROOT))
+                                            .map(c -> c.name()
+                                                    .toLowerCase(Locale.ROOT)
+                                                    .replace('_', '-'))
                                             .toList()));
         }
     }

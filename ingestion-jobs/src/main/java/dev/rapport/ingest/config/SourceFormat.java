@@ -2,14 +2,22 @@ package dev.rapport.ingest.config;
 
 import java.util.Locale;
 
-/** File formats a batch source can be read from. */
+/** Formats a source can be read from: files (batch) or a Kafka topic (streaming). */
 public enum SourceFormat {
     CSV,
     JSONL,
     AVRO,
-    PARQUET;
+    PARQUET,
+    /** A Kafka topic whose record values are JSON objects, read continuously. */
+    KAFKA_JSON;
 
+    /** The name as the config file writes it: {@code kafka-json}. */
     public String configName() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** True for a topic (an unbounded, streaming source), false for files. */
+    public boolean isKafka() {
+        return this == KAFKA_JSON;
     }
 }
