@@ -8,6 +8,7 @@ run_dir="${RAPPORT_CLUSTER_DIR:-$here/.run}"
 rest_port="${RAPPORT_CLUSTER_REST_PORT:-8081}"
 rpc_port="${RAPPORT_CLUSTER_RPC_PORT:-6123}"
 slots="${RAPPORT_CLUSTER_SLOTS:-2}"
+prometheus_ports="${RAPPORT_CLUSTER_PROMETHEUS_PORTS:-9249-9259}"
 checkpoint_dir="${RAPPORT_CLUSTER_CHECKPOINTS:-file://$run_dir/checkpoints}"
 savepoint_dir="${RAPPORT_CLUSTER_SAVEPOINTS:-file://$run_dir/savepoints}"
 conf_dir="$run_dir/conf"
@@ -67,6 +68,12 @@ restart-strategy:
 heartbeat:
   timeout: 10000
   interval: 2000
+metrics:
+  reporter:
+    prom:
+      factory:
+        class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory
+      port: $prometheus_ports
 YAML
 }
 
@@ -87,10 +94,6 @@ wait_for() { # description, timeout seconds, command...
   done
 }
 
-count_taskmanagers() {
-  rest /taskmanagers | { grep -o '"id"' || true; } | wc -l
-}
-
-taskmanagers_registered() { # n
-  [ "$(count_taskmanagers)" -ge "$1" ]
+taskmanager_registered() { # resource id
+  rest /taskmanagers | grep -q "\"$1\""
 }

@@ -180,6 +180,28 @@ class ClusterFailoverIT {
         }
     }
 
+    /** What the cluster's Prometheus reporters (ports 9249-9259, see common.sh) expose, all together. */
+    private static String prometheus() {
+        StringBuilder all = new StringBuilder();
+        for (int port = 9249; port <= 9259; port++) {
+            try {
+                java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net
+                        .URI
+                        .create("http://localhost:" + port + "/metrics")
+                        .toURL()
+                        .openConnection();
+                connection.setConnectTimeout(1000);
+                connection.setReadTimeout(5000);
+                try (java.io.InputStream in = connection.getInputStream()) {
+                    all.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            } catch (java.io.IOException nothingThere) {
+                // no reporter on this port
+            }
+        }
+        return all.toString();
+    }
+
     private static void await(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!condition.getAsBoolean()) {
