@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             MetricsCommand.class,
             RunCommand.class,
             SqlCommand.class,
+            QuarantineCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RapportCommand implements Runnable {
