@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             MaintainCommand.class,
             BenchCommand.class,
             EvaluateCommand.class,
+            QuarantineCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RapportCommand implements Runnable {

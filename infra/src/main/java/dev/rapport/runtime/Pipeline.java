@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.rapport.config.RapportConfig;
 import dev.rapport.identity.job.IdentityJob;
 import dev.rapport.identity.job.IdentityReport;
+import dev.rapport.ingest.config.SourceConfig;
 import dev.rapport.ingest.job.IngestionJob;
 import dev.rapport.ingest.job.IngestionReport;
 import dev.rapport.ingest.job.StreamingIngestionJob;
@@ -13,6 +14,7 @@ import dev.rapport.metrics.job.MetricsReport;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** The three stages of Rapport, each a Flink job run in this process on one config. */
 public final class Pipeline {
@@ -48,9 +50,25 @@ public final class Pipeline {
             console.line("  skipping " + config.streamSources().size()
                     + " Kafka source(s): they are read by 'rapport ingest --stream'");
         }
-        String runId = "ingest-" + RUN_ID.format(Instant.now());
+        Instant startedAt = Instant.now();
+        String runId = "ingest-" + RUN_ID.format(startedAt);
+        List<String> names =
+                config.fileSources().stream().map(SourceConfig::name).toList();
         IngestionJob job = new IngestionJob(config.catalog(), config.fileSources(), runId);
-        return IngestionJob.report(runner.run("ingest", job::build, ".read", "records read"));
+        IngestionRunLog log = new IngestionRunLog(config.catalog());
+        IngestionReport report;
+        try {
+            report = IngestionJob.report(runner.run("ingest", job::build, ".read", "records read"));
+        } catch (Exception failed) {
+            try {
+                log.record(runId, "batch", startedAt, Instant.now(), names, null, IngestionRunLog.FAILED);
+            } catch (RuntimeException notRecorded) {
+                failed.addSuppressed(notRecorded); // the job's failure is the one to report
+            }
+            throw failed;
+        }
+        log.record(runId, "batch", startedAt, Instant.now(), names, report, IngestionRunLog.SUCCEEDED);
+        return report;
     }
 
     /**

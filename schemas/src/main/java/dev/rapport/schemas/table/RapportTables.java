@@ -321,6 +321,38 @@ public final class RapportTables {
             sort -> sort.asc("customer_id").asc("event_time"),
             "one row per (customer_id, event_id)");
 
+    public static final TableDefinition INGESTION_RUNS = TableDefinition.of(
+            STAGING,
+            "ingestion_runs",
+            new Schema(
+                    List.of(
+                            required(
+                                    1,
+                                    "run_id",
+                                    Types.StringType.get(),
+                                    "The run; ingest_run_id of the rows it wrote."),
+                            required(2, "source", Types.StringType.get(), "The configured source."),
+                            required(3, "mode", Types.StringType.get(), "batch or stream."),
+                            required(4, "started_at", Types.TimestampType.withZone(), "When the run started."),
+                            required(5, "ended_at", Types.TimestampType.withZone(), "When the run ended."),
+                            required(6, "read", Types.LongType.get(), "Records read, good or bad."),
+                            required(7, "stored", Types.LongType.get(), "Records written, one per natural key."),
+                            required(
+                                    8,
+                                    "deduplicated",
+                                    Types.LongType.get(),
+                                    "Further records of a natural key already seen in the run."),
+                            required(9, "quarantined", Types.LongType.get(), "Records sent to quarantine.rejected."),
+                            required(
+                                    10,
+                                    "outcome",
+                                    Types.StringType.get(),
+                                    "succeeded, or failed (then the counts are those known, usually 0).")),
+                    java.util.Set.of(1, 2)),
+            spec -> spec,
+            sort -> sort.asc("started_at"),
+            "one row per (run_id, source): what one ingestion run did with one source");
+
     private static final List<TableDefinition> ALL = List.of(
             CUSTOMER_RECORDS,
             INTERACTIONS,
@@ -333,7 +365,8 @@ public final class RapportTables {
             EMAIL_ENGAGEMENT,
             SUPPORT_SLA,
             SUPPORT_SLA_DAILY,
-            CUSTOMER_TIMELINE);
+            CUSTOMER_TIMELINE,
+            INGESTION_RUNS);
 
     private RapportTables() {}
 
