@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.ingest.config.SourceConfig;
 import dev.rapport.ingest.job.StreamingIngestionJob;
+import dev.rapport.ingest.stream.KafkaTestBroker;
 import dev.rapport.runtime.ExecutionTarget;
 import dev.rapport.schemas.table.CatalogConfig;
 import dev.rapport.schemas.table.RapportCatalog;
 import dev.rapport.schemas.table.RapportTables;
-import dev.rapport.testing.KafkaBroker;
 import dev.rapport.testing.LocalCluster;
 import dev.rapport.testing.PostgresServer;
 import java.nio.file.Path;
@@ -53,7 +53,7 @@ class ClusterFailoverIT {
     @Test
     void aKilledTaskManagerAndASavepointRestartLoseAndDuplicateNothing() throws Exception {
         try (PostgresServer postgres = PostgresServer.start("failover");
-                KafkaBroker kafka = KafkaBroker.start();
+                KafkaTestBroker kafka = KafkaTestBroker.start();
                 LocalCluster cluster = LocalCluster.start(dir.resolve("cluster"), 2)) {
             kafka.createTopic(TOPIC, 4);
             CatalogConfig catalog = new CatalogConfig(
@@ -142,8 +142,8 @@ class ClusterFailoverIT {
     }
 
     /** Sends {@code count} new events after the first {@code already}; returns the new total. */
-    private static int send(KafkaBroker kafka, int already, int count) throws Exception {
-        List<Map.Entry<String, String>> records = new ArrayList<>();
+    private static int send(KafkaTestBroker kafka, int already, int count) throws Exception {
+        List<Map.Entry<String, byte[]>> records = new ArrayList<>();
         for (int i = already; i < already + count; i++) {
             String json = String.format(
                     Locale.ROOT,
@@ -153,7 +153,7 @@ class ClusterFailoverIT {
                     1 + i % 12,
                     1 + i % 28,
                     i);
-            records.add(Map.entry(eventId(i), json));
+            records.add(Map.entry(eventId(i), json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
         kafka.send(TOPIC, records);
         return already + count;

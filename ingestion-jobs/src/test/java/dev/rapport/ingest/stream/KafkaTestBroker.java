@@ -16,8 +16,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
-/** A real single-node KRaft Kafka cluster inside the test JVM, on a loopback port. */
-final class KafkaTestBroker implements AutoCloseable {
+/**
+ * A real single-node KRaft Kafka cluster inside the test JVM, on a loopback port. Shared with other
+ * modules' tests through this module's test jar.
+ */
+public final class KafkaTestBroker implements AutoCloseable {
 
     private final KafkaClusterTestKit cluster;
 
@@ -25,7 +28,7 @@ final class KafkaTestBroker implements AutoCloseable {
         this.cluster = cluster;
     }
 
-    static KafkaTestBroker start() throws Exception {
+    public static KafkaTestBroker start() throws Exception {
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true)
                         .setNumBrokerNodes(1)
@@ -48,11 +51,11 @@ final class KafkaTestBroker implements AutoCloseable {
         return new KafkaTestBroker(cluster);
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return cluster.bootstrapServers();
     }
 
-    void createTopic(String topic, int partitions) throws ExecutionException, InterruptedException {
+    public void createTopic(String topic, int partitions) throws ExecutionException, InterruptedException {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
                     .all()
@@ -64,7 +67,7 @@ final class KafkaTestBroker implements AutoCloseable {
      * Sends each (key, value) in order, waiting for every acknowledgement, and returns where each
      * landed as {@code topic/partition/offset}. A null value bytes array is a tombstone.
      */
-    List<String> send(String topic, List<Map.Entry<String, byte[]>> records)
+    public List<String> send(String topic, List<Map.Entry<String, byte[]>> records)
             throws ExecutionException, InterruptedException {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
