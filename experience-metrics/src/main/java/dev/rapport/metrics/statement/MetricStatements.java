@@ -41,7 +41,7 @@ public final class MetricStatements {
 
     /** Statements to run before the inserts: the temporary views they share. */
     public List<String> setup() {
-        return List.of(fill(resource("support_tickets_view.sql")));
+        return List.of(fill(resource("survey_answers_view.sql")), fill(resource("support_tickets_view.sql")));
     }
 
     /** The inserts, in the order they are added to the job; the timeline only when asked for. */
