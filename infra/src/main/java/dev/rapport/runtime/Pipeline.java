@@ -100,14 +100,8 @@ public final class Pipeline {
     public MetricsReport metrics() throws Exception {
         console.progress("  metrics: running");
         Instant start = Instant.now();
-        org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
-        conf.set(org.apache.flink.configuration.CoreOptions.DEFAULT_PARALLELISM, config.parallelism());
-        org.apache.flink.table.api.TableEnvironment tableEnv = org.apache.flink.table.api.TableEnvironment.create(
-                org.apache.flink.table.api.EnvironmentSettings.newInstance()
-                        .inBatchMode()
-                        .withConfiguration(target.apply(conf))
-                        .build());
-        MetricsReport report = new MetricsJob(config.catalog(), config.metrics()).run(tableEnv);
+        MetricsReport report = new MetricsJob(config.catalog(), config.metrics())
+                .run(config.parallelism(), target.apply(new org.apache.flink.configuration.Configuration()));
         console.line("  metrics: done in " + Console.seconds(java.time.Duration.between(start, Instant.now())));
         return report;
     }

@@ -76,10 +76,18 @@ public final class MetricsJob {
      * the cluster of the surrounding execution context) and waits for it.
      */
     public MetricsReport run(int parallelism) {
+        return run(parallelism, new Configuration());
+    }
+
+    /**
+     * As {@link #run(int)}, with more Flink settings, e.g. those that send the job to a cluster
+     * ({@code execution.target}, {@code rest.address}).
+     */
+    public MetricsReport run(int parallelism, Configuration settings) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
         }
-        Configuration configuration = new Configuration();
+        Configuration configuration = new Configuration(settings);
         configuration.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         TableEnvironment tableEnv = TableEnvironment.create(EnvironmentSettings.newInstance()
                 .inBatchMode()
