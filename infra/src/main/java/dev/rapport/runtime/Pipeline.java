@@ -31,6 +31,7 @@ public final class Pipeline {
     private final EmbeddedRunner runner;
     private final ExecutionTarget target;
     private final JobRunLog runs;
+    private final FailedRunCleanup cleanup;
 
     public Pipeline(RapportConfig config, Console console) {
         this(config, console, ExecutionTarget.embedded());
@@ -42,6 +43,8 @@ public final class Pipeline {
         this.target = requireNonNull(target, "target is null");
         this.runner = new EmbeddedRunner(config.parallelism(), console, target);
         this.runs = new JobRunLog(config.catalog());
+        this.cleanup =
+                new FailedRunCleanup(config.catalog(), !config.streamSources().isEmpty(), console);
     }
 
     public IngestionReport ingest() throws Exception {
@@ -67,7 +70,9 @@ public final class Pipeline {
             report = IngestionJob.report(runner.run("ingest", job::build, ".read", "records read"));
         } catch (Exception failed) {
             try {
-                log.record(runId, "batch", startedAt, Instant.now(), names, null, IngestionRunLog.FAILED);
+                Instant endedAt = Instant.now();
+                cleanup.clean("ingest", startedAt, endedAt);
+                log.record(runId, "batch", startedAt, endedAt, names, null, IngestionRunLog.FAILED);
                 runs.record(JobRunLog.Run.failed(runId, "ingest", startedAt, failed));
             } catch (RuntimeException notRecorded) {
                 failed.addSuppressed(notRecorded); // the job's failure is the one to report
@@ -138,7 +143,10 @@ public final class Pipeline {
         return report;
     }
 
-    /** Runs a job and records the run in {@code ops.job_runs}, also when it fails. */
+    /**
+     * Runs a job and records the run in {@code ops.job_runs}, also when it fails; a failed run's
+     * uncommitted files are removed first, so a rerun leaves no orphans.
+     */
     private <T> T recorded(
             String job, Callable<T> run, Function<T, Map<String, Long>> inputs, Function<T, Map<String, Long>> outputs)
             throws Exception {
@@ -149,6 +157,7 @@ public final class Pipeline {
             result = run.call();
         } catch (Exception failed) {
             try {
+                cleanup.clean(job, startedAt, Instant.now());
                 runs.record(JobRunLog.Run.failed(runId, job, startedAt, failed));
             } catch (RuntimeException notRecorded) {
                 failed.addSuppressed(notRecorded); // the job's failure is the one to report

@@ -75,6 +75,7 @@ class ClusterFailoverIT {
             });
 
             long victim = cluster.liveTaskManagers().get(0);
+            long killedAt = System.nanoTime();
             cluster.killTaskManager(victim);
             sent = send(kafka, sent, 3_000);
             cluster.addTaskManager();
@@ -82,14 +83,23 @@ class ClusterFailoverIT {
             await(
                     afterKill + " events committed after the kill",
                     () -> stored(catalog).size() >= afterKill);
+            assertThat(objects(cluster.stateBucket().resolve("checkpoints"), "_metadata"))
+                    .as("completed checkpoints in the S3 bucket (Flink deletes them when the job stops)")
+                    .isPositive();
+            // For BENCHMARKS.md only (never asserted): from SIGKILL to every event sent so far committed.
+            System.out.printf(
+                    Locale.ROOT,
+                    "recovery: %.1f s from the TaskManager kill to all %d events committed%n",
+                    (System.nanoTime() - killedAt) / 1e9,
+                    afterKill);
 
             // The cluster's default savepoint folder: on S3, like its checkpoints.
             String savepoint = job.stopWithSavepoint(false, null, SavepointFormatType.CANONICAL)
                     .get(3, TimeUnit.MINUTES);
             assertThat(savepoint).startsWith("s3://flink-state/savepoints/");
-            assertThat(objects(cluster.stateBucket().resolve("checkpoints"), "_metadata"))
-                    .as("completed checkpoints in the S3 bucket")
-                    .isPositive();
+            assertThat(objects(cluster.stateBucket().resolve("savepoints"), "_metadata"))
+                    .as("the savepoint in the S3 bucket")
+                    .isEqualTo(1);
             sent = send(kafka, sent, 2_000);
             JobClient resumed = submit(target, catalog, source, "run-2", savepoint);
             final int total = sent;
