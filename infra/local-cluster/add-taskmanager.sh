@@ -4,6 +4,9 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 classpath="$(cluster_classpath)"
+if state_on_s3; then
+  install_s3_plugin
+fi
 tm_params=$(java -cp "$classpath" org.apache.flink.runtime.util.bash.BashJavaUtils GET_TM_RESOURCE_PARAMS \
   --configDir "$conf_dir" 2>/dev/null | grep '^BASH_JAVA_UTILS_EXEC_RESULT:' | sed 's/^BASH_JAVA_UTILS_EXEC_RESULT://')
 tm_jvm=$(echo "$tm_params" | sed -n 1p)

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Stops the local cluster: TaskManagers first, then the JobManager.
+# Stops the local cluster: TaskManagers first, then the JobManager, then the local S3 API.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-for pid_file in "$run_dir"/taskmanager-*.pid "$run_dir/jobmanager.pid"; do
+for pid_file in "$run_dir"/taskmanager-*.pid "$run_dir/jobmanager.pid" "$run_dir/s3proxy.pid"; do
   [ -f "$pid_file" ] || continue
   pid=$(cat "$pid_file")
   if kill -0 "$pid" 2>/dev/null; then

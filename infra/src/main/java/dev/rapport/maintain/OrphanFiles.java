@@ -26,18 +26,34 @@ final class OrphanFiles {
 
     /** Orphans last modified before {@code olderThanMillis} (epoch ms). */
     static List<String> find(Table table, long olderThanMillis) {
-        if (!(table.io() instanceof SupportsPrefixOperations listing)) {
-            throw new IllegalStateException(
-                    "the FileIO of " + table.name() + " cannot list files; orphans are not removed");
-        }
+        return find(table, 0, olderThanMillis);
+    }
+
+    /** Orphans last modified in {@code [sinceMillis, olderThanMillis)} (epoch ms). */
+    static List<String> find(Table table, long sinceMillis, long olderThanMillis) {
         Set<String> reachable = reachable(table);
         List<String> orphans = new ArrayList<>();
-        for (FileInfo file : listing.listPrefix(table.location())) {
-            if (file.createdAtMillis() < olderThanMillis && !reachable.contains(normalize(file.location()))) {
+        for (FileInfo file : listing(table).listPrefix(table.location())) {
+            if (file.createdAtMillis() >= sinceMillis
+                    && file.createdAtMillis() < olderThanMillis
+                    && !reachable.contains(normalize(file.location()))) {
                 orphans.add(file.location());
             }
         }
         return orphans;
+    }
+
+    /** Whether a file belongs to the table's metadata (a concurrent commit may be writing it). */
+    static boolean isMetadata(String location) {
+        return location.contains("/metadata/");
+    }
+
+    private static SupportsPrefixOperations listing(Table table) {
+        if (!(table.io() instanceof SupportsPrefixOperations listing)) {
+            throw new IllegalStateException(
+                    "the FileIO of " + table.name() + " cannot list files; orphans are not removed");
+        }
+        return listing;
     }
 
     private static Set<String> reachable(Table table) {

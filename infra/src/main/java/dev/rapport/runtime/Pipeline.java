@@ -14,7 +14,11 @@ import dev.rapport.metrics.job.MetricsReport;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /** The three stages of Rapport, each a Flink job run in this process on one config. */
 public final class Pipeline {
@@ -26,6 +30,8 @@ public final class Pipeline {
     private final Console console;
     private final EmbeddedRunner runner;
     private final ExecutionTarget target;
+    private final JobRunLog runs;
+    private final FailedRunCleanup cleanup;
 
     public Pipeline(RapportConfig config, Console console) {
         this(config, console, ExecutionTarget.embedded());
@@ -36,6 +42,9 @@ public final class Pipeline {
         this.console = requireNonNull(console, "console is null");
         this.target = requireNonNull(target, "target is null");
         this.runner = new EmbeddedRunner(config.parallelism(), console, target);
+        this.runs = new JobRunLog(config.catalog());
+        this.cleanup =
+                new FailedRunCleanup(config.catalog(), !config.streamSources().isEmpty(), console);
     }
 
     public IngestionReport ingest() throws Exception {
@@ -61,13 +70,27 @@ public final class Pipeline {
             report = IngestionJob.report(runner.run("ingest", job::build, ".read", "records read"));
         } catch (Exception failed) {
             try {
-                log.record(runId, "batch", startedAt, Instant.now(), names, null, IngestionRunLog.FAILED);
+                Instant endedAt = Instant.now();
+                cleanup.clean("ingest", startedAt, endedAt);
+                log.record(runId, "batch", startedAt, endedAt, names, null, IngestionRunLog.FAILED);
+                runs.record(JobRunLog.Run.failed(runId, "ingest", startedAt, failed));
             } catch (RuntimeException notRecorded) {
                 failed.addSuppressed(notRecorded); // the job's failure is the one to report
             }
             throw failed;
         }
         log.record(runId, "batch", startedAt, Instant.now(), names, report, IngestionRunLog.SUCCEEDED);
+        Map<String, Long> read = new LinkedHashMap<>();
+        names.forEach(name -> read.put(name, report.source(name).read()));
+        runs.record(JobRunLog.Run.succeeded(
+                runId,
+                "ingest",
+                startedAt,
+                read,
+                Map.of(
+                        "stored", report.total().stored(),
+                        "deduplicated", report.total().deduplicated(),
+                        "quarantined", report.total().quarantined())));
         return report;
     }
 
@@ -93,16 +116,55 @@ public final class Pipeline {
     }
 
     public IdentityReport resolve() throws Exception {
-        IdentityJob job = new IdentityJob(config.catalog(), config.identity(), Instant.now());
-        return IdentityJob.report(runner.run("resolve", job::build, null, null));
+        return recorded(
+                "resolve",
+                () -> {
+                    IdentityJob job = new IdentityJob(config.catalog(), config.identity(), Instant.now());
+                    return IdentityJob.report(runner.run("resolve", job::build, null, null));
+                },
+                report -> Map.of("staging.customer_records", report.records()),
+                report -> Map.of(
+                        "customers", report.customers(),
+                        "links", report.links(),
+                        "largest_cluster", (long) report.largestCluster(),
+                        "comparisons", report.comparisons()));
     }
 
     public MetricsReport metrics() throws Exception {
         console.progress("  metrics: running");
         Instant start = Instant.now();
-        MetricsReport report = new MetricsJob(config.catalog(), config.metrics())
-                .run(config.parallelism(), target.apply(new org.apache.flink.configuration.Configuration()));
+        MetricsReport report = recorded(
+                "metrics",
+                () -> new MetricsJob(config.catalog(), config.metrics())
+                        .run(config.parallelism(), target.apply(new org.apache.flink.configuration.Configuration())),
+                done -> Map.of(),
+                MetricsReport::tables);
         console.line("  metrics: done in " + Console.seconds(java.time.Duration.between(start, Instant.now())));
         return report;
+    }
+
+    /**
+     * Runs a job and records the run in {@code ops.job_runs}, also when it fails; a failed run's
+     * uncommitted files are removed first, so a rerun leaves no orphans.
+     */
+    private <T> T recorded(
+            String job, Callable<T> run, Function<T, Map<String, Long>> inputs, Function<T, Map<String, Long>> outputs)
+            throws Exception {
+        Instant startedAt = Instant.now();
+        String runId = job + "-" + RUN_ID.format(startedAt);
+        T result;
+        try {
+            result = run.call();
+        } catch (Exception failed) {
+            try {
+                cleanup.clean(job, startedAt, Instant.now());
+                runs.record(JobRunLog.Run.failed(runId, job, startedAt, failed));
+            } catch (RuntimeException notRecorded) {
+                failed.addSuppressed(notRecorded); // the job's failure is the one to report
+            }
+            throw failed;
+        }
+        runs.record(JobRunLog.Run.succeeded(runId, job, startedAt, inputs.apply(result), outputs.apply(result)));
+        return result;
     }
 }

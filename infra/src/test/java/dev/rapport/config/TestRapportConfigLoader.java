@@ -119,7 +119,7 @@ class TestRapportConfigLoader {
     void anUnknownCatalogTypeIsNamed() {
         assertThatThrownBy(() -> load("catalog: {type: hive, uri: x, warehouse: y}\n"))
                 .isInstanceOf(ConfigFileException.class)
-                .hasMessageContaining("catalog: catalog type must be one of jdbc, hadoop, rest; got 'hive'");
+                .hasMessageContaining("catalog: catalog type must be one of jdbc, hadoop, rest, glue; got 'hive'");
     }
 
     @Test

@@ -146,8 +146,40 @@ class DemoIT {
         assertThat(after.remove(RapportTables.INGESTION_RUNS.qualifiedName()))
                 .isEqualTo(before.remove(RapportTables.INGESTION_RUNS.qualifiedName())
                         + first.config().fileSources().size());
+        // ... and one row per job run.
+        assertThat(after.remove(RapportTables.JOB_RUNS.qualifiedName()))
+                .isEqualTo(before.remove(RapportTables.JOB_RUNS.qualifiedName()) + 3);
         assertThat(after).isEqualTo(before);
         assertThat(second.identity().customers()).isEqualTo(first.identity().customers());
+    }
+
+    @Test
+    void everyJobRunIsLoggedWithWhatItWrote() throws IOException {
+        Map<String, Record> firstRuns = new HashMap<>();
+        for (Record row : read(RapportTables.JOB_RUNS)) {
+            firstRuns.merge(
+                    (String) row.getField("job"),
+                    row,
+                    (a, b) -> ((java.time.OffsetDateTime) a.getField("started_at"))
+                                    .isBefore((java.time.OffsetDateTime) b.getField("started_at"))
+                            ? a
+                            : b);
+        }
+
+        assertThat(firstRuns.keySet()).containsExactlyInAnyOrder("ingest", "resolve", "metrics");
+        assertThat(firstRuns.values())
+                .allSatisfy(row -> assertThat(row.getField("outcome")).isEqualTo("succeeded"));
+        assertThat(outputs(firstRuns.get("ingest")).get("quarantined"))
+                .isEqualTo(first.ingestion().total().quarantined());
+        assertThat(outputs(firstRuns.get("resolve")).get("customers"))
+                .isEqualTo(first.identity().customers());
+        assertThat(outputs(firstRuns.get("metrics")).get(RapportTables.NPS_DAILY.qualifiedName()))
+                .isEqualTo(first.metrics().rowsWritten());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> outputs(Record run) {
+        return (Map<String, Long>) run.getField("outputs");
     }
 
     @Test

@@ -103,6 +103,32 @@ class TableMaintainerIT {
         }
     }
 
+    @Test
+    void aFailedRunsUncommittedFilesGoAndNothingElse() throws Exception {
+        try (RapportCatalog catalog = new RapportCatalog(CatalogConfig.embedded(dir))) {
+            Table table = catalog.ensure(TABLE);
+            Path dataDir = Path.of(table.location().replaceFirst("^file:", ""), "data");
+            Files.createDirectories(dataDir);
+            Path olderOrphan = dataDir.resolve("before-the-run.parquet");
+            Files.writeString(olderOrphan, "partial");
+            Files.setLastModifiedTime(olderOrphan, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+            Instant runStarted = Instant.now().minus(Duration.ofSeconds(1));
+            append(table, 0, 10); // committed during the run (by another writer): stays
+            Path uncommitted = dataDir.resolve("written-by-the-failed-run.parquet");
+            Files.writeString(uncommitted, "partial");
+            Instant runEnded = Instant.now().plus(Duration.ofSeconds(1));
+            List<Record> before = read(table);
+
+            List<String> removed = FailedRunFiles.remove(table, runStarted, runEnded);
+
+            assertThat(removed).singleElement().satisfies(f -> assertThat(f)
+                    .endsWith("written-by-the-failed-run.parquet"));
+            assertThat(uncommitted).doesNotExist();
+            assertThat(olderOrphan).exists(); // not the run's: left to the orphan sweep
+            assertThat(read(table)).containsExactlyInAnyOrderElementsOf(before).hasSize(10);
+        }
+    }
+
     private static void append(Table table, int firstId, int rows) throws IOException {
         List<Record> records = new ArrayList<>();
         for (int id = firstId; id < firstId + rows; id++) {

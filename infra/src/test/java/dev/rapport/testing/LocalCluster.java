@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * The standalone Flink session cluster of {@code infra/local-cluster}, driven through its own
- * scripts: a JobManager and TaskManagers as separate JVMs, on free ports, in a folder of the test.
+ * scripts: a JobManager and TaskManagers as separate JVMs, on free ports, in a folder of the test,
+ * with checkpoints and savepoints on the local S3 API (s3proxy) the scripts start beside them.
  */
 public final class LocalCluster implements AutoCloseable {
 
@@ -35,6 +36,7 @@ public final class LocalCluster implements AutoCloseable {
         LocalCluster cluster =
                 new LocalCluster(scripts, runDir, ExternalProcess.freePort(), ExternalProcess.freePort());
         cluster.environment.put("RAPPORT_CLUSTER_TASKMANAGERS", Integer.toString(taskManagers));
+        cluster.environment.put("RAPPORT_CLUSTER_S3_PORT", Integer.toString(ExternalProcess.freePort()));
         cluster.script("start-cluster.sh");
         return cluster;
     }
@@ -67,6 +69,11 @@ public final class LocalCluster implements AutoCloseable {
     /** Kills a TaskManager the hard way (SIGKILL), as a lost machine would. */
     public void killTaskManager(long pid) throws Exception {
         ExternalProcess.run(List.of("kill", "-9", Long.toString(pid)), null);
+    }
+
+    /** Where the cluster's local S3 API keeps the objects of the state bucket (checkpoints, savepoints). */
+    public Path stateBucket() {
+        return runDir.resolve("s3/flink-state");
     }
 
     public Path logs() {

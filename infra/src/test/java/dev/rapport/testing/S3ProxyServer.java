@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A real S3 API for tests: s3proxy with its filesystem backend, as its own JVM (the jar is copied
- * into {@code target/test-tools} by the build), path-style, AWS v2/v4 signatures.
+ * into {@code target/cluster-tools} by the build), path-style, AWS v2/v4 signatures.
  */
 public final class S3ProxyServer implements AutoCloseable {
 
@@ -32,7 +32,7 @@ public final class S3ProxyServer implements AutoCloseable {
         String jar = System.getProperty("rapport.s3proxy.jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("s3proxy jar not found (system property rapport.s3proxy.jar = " + jar
-                    + "); run the tests through Maven, which copies it into target/test-tools");
+                    + "); run the tests through Maven, which copies it into target/cluster-tools");
         }
         Path baseDir = Files.createDirectories(workDir.resolve("s3"));
         for (String bucket : buckets) {

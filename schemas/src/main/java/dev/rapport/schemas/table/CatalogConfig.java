@@ -14,7 +14,9 @@ import org.apache.iceberg.flink.CatalogLoader;
  * Where Rapport's Iceberg tables live: the catalog and the warehouse.
  *
  * <p>{@code jdbc} (the embedded default is JDBC on SQLite in a local folder), {@code hadoop} (a
- * warehouse folder with no catalog database) and {@code rest}. Extra Iceberg catalog properties
+ * warehouse folder with no catalog database), {@code rest} (any Iceberg REST catalog) and {@code
+ * glue} (AWS Glue Data Catalog; region and credentials from the AWS SDK's default chain, the
+ * warehouse an {@code s3://} location). Extra Iceberg catalog properties
  * pass through unchanged; secrets belong in the environment, never in this object.
  */
 public record CatalogConfig(String type, String uri, String warehouse, Map<String, String> properties)
@@ -22,14 +24,16 @@ public record CatalogConfig(String type, String uri, String warehouse, Map<Strin
 
     public static final String CATALOG_NAME = "rapport";
     public static final String S3_FILE_IO = "org.apache.iceberg.aws.s3.S3FileIO";
+    private static final java.util.List<String> TYPES = java.util.List.of("jdbc", "hadoop", "rest", "glue");
 
     public CatalogConfig {
         requireNonNull(type, "catalog type is null");
         type = type.toLowerCase(Locale.ROOT);
-        if (!type.equals("jdbc") && !type.equals("hadoop") && !type.equals("rest")) {
-            throw new IllegalArgumentException("catalog type must be one of jdbc, hadoop, rest; got '" + type + "'");
+        if (!TYPES.contains(type)) {
+            throw new IllegalArgumentException(
+                    "catalog type must be one of jdbc, hadoop, rest, glue; got '" + type + "'");
         }
-        if (!type.equals("hadoop") && (uri == null || uri.isBlank())) {
+        if ((type.equals("jdbc") || type.equals("rest")) && (uri == null || uri.isBlank())) {
             throw new IllegalArgumentException("a " + type + " catalog needs a uri");
         }
         if (!type.equals("rest") && (warehouse == null || warehouse.isBlank())) {
@@ -92,6 +96,7 @@ public record CatalogConfig(String type, String uri, String warehouse, Map<Strin
             case "jdbc" -> "org.apache.iceberg.jdbc.JdbcCatalog";
             case "hadoop" -> "org.apache.iceberg.hadoop.HadoopCatalog";
             case "rest" -> "org.apache.iceberg.rest.RESTCatalog";
+            case "glue" -> "org.apache.iceberg.aws.glue.GlueCatalog";
             default -> throw new IllegalStateException("unknown catalog type " + type);
         };
     }

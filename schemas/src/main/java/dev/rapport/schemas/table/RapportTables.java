@@ -19,6 +19,7 @@ public final class RapportTables {
     public static final String QUARANTINE = "quarantine";
     public static final String IDENTITY = "identity";
     public static final String METRICS = "metrics";
+    public static final String OPS = "ops";
 
     public static final TableDefinition CUSTOMER_RECORDS = TableDefinition.of(
             STAGING,
@@ -353,6 +354,32 @@ public final class RapportTables {
             sort -> sort.asc("started_at"),
             "one row per (run_id, source): what one ingestion run did with one source");
 
+    public static final TableDefinition JOB_RUNS = TableDefinition.of(
+            OPS,
+            "job_runs",
+            new Schema(
+                    List.of(
+                            required(1, "run_id", Types.StringType.get(), "The run, e.g. resolve-20261123T101500Z."),
+                            required(2, "job", Types.StringType.get(), "ingest, resolve or metrics."),
+                            required(3, "started_at", Types.TimestampType.withZone(), "When the run started."),
+                            required(4, "ended_at", Types.TimestampType.withZone(), "When the run ended."),
+                            required(
+                                    5,
+                                    "inputs",
+                                    Types.MapType.ofRequired(6, 7, Types.StringType.get(), Types.LongType.get()),
+                                    "Rows read, by source or table."),
+                            required(
+                                    8,
+                                    "outputs",
+                                    Types.MapType.ofRequired(9, 10, Types.StringType.get(), Types.LongType.get()),
+                                    "Rows written (or counted), by table or measure."),
+                            required(11, "outcome", Types.StringType.get(), "succeeded or failed."),
+                            optional(12, "error", Types.StringType.get(), "Why a failed run failed.")),
+                    java.util.Set.of(1)),
+            spec -> spec,
+            sort -> sort.asc("started_at"),
+            "one row per run of a batch job (ingest, resolve, metrics): run_id");
+
     private static final List<TableDefinition> ALL = List.of(
             CUSTOMER_RECORDS,
             INTERACTIONS,
@@ -366,7 +393,8 @@ public final class RapportTables {
             SUPPORT_SLA,
             SUPPORT_SLA_DAILY,
             CUSTOMER_TIMELINE,
-            INGESTION_RUNS);
+            INGESTION_RUNS,
+            JOB_RUNS);
 
     private RapportTables() {}
 

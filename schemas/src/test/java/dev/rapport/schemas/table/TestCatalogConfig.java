@@ -62,10 +62,32 @@ class TestCatalogConfig {
     }
 
     @Test
+    void glueNeedsOnlyAnS3WarehouseAndUsesS3FileIo() {
+        CatalogConfig config =
+                new CatalogConfig("glue", null, "s3://lake/warehouse", Map.of("glue.id", "123456789012"));
+
+        assertThat(config.catalogImpl()).isEqualTo("org.apache.iceberg.aws.glue.GlueCatalog");
+        assertThat(config.icebergProperties())
+                .containsEntry("warehouse", "s3://lake/warehouse")
+                .containsEntry("io-impl", "org.apache.iceberg.aws.s3.S3FileIO")
+                .containsEntry("glue.id", "123456789012")
+                .doesNotContainKey("uri");
+        assertThatThrownBy(() -> new CatalogConfig("glue", null, null, Map.of()))
+                .hasMessage("a glue catalog needs a warehouse");
+    }
+
+    @Test
+    void theGlueCatalogClassIsOnTheClasspath() throws Exception {
+        // Glue itself is not reachable from the tests; the class that talks to it must ship.
+        assertThat(Class.forName(new CatalogConfig("glue", null, "s3://l/w", Map.of()).catalogImpl()))
+                .isNotNull();
+    }
+
+    @Test
     void unknownTypeIsRefused() {
         assertThatThrownBy(() -> new CatalogConfig("hive", "thrift://x", "/w", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("catalog type must be one of jdbc, hadoop, rest; got 'hive'");
+                .hasMessageContaining("catalog type must be one of jdbc, hadoop, rest, glue; got 'hive'");
     }
 
     @Test
