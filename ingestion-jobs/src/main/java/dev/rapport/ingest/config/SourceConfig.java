@@ -43,9 +43,10 @@ public record SourceConfig(
         implements Serializable {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
-    private static final Set<String> KEYS = Set.of("name", "kind", "format", "path", "options", "mapping");
+    private static final Set<String> KEYS = Set.of("name", "preset", "kind", "format", "path", "options", "mapping");
     private static final Set<String> KAFKA_KEYS = Set.of(
             "name",
+            "preset",
             "kind",
             "format",
             "options",
@@ -103,6 +104,12 @@ public record SourceConfig(
                     "'" + name + "' is not a valid source name: use lower-case letters, digits, '_' and '-', starting"
                             + " with a letter");
         }
+        Set<String> presetFields = Set.of();
+        if (yaml.get("preset") != null) {
+            Map<String, Object> preset = MappingPresets.load(required(yaml, "preset", key), name, key + ".preset");
+            yaml = MappingPresets.apply(preset, yaml);
+            presetFields = presetFields(preset, yaml);
+        }
         SourceKind kind = choice(SourceKind.class, required(yaml, "kind", key), key + ".kind");
         SourceFormat format = choice(SourceFormat.class, required(yaml, "format", key), key + ".format");
         for (String k : yaml.keySet()) {
@@ -112,7 +119,7 @@ public record SourceConfig(
                         format.isKafka()
                                 ? "unknown key; a " + format.configName() + " source has name, kind, format, "
                                         + String.join(", ", KafkaSettings.KEYS) + ", options, mapping"
-                                : "unknown key; a source has name, kind, format, path, options, mapping");
+                                : "unknown key; a source has name, preset, kind, format, path, options, mapping");
             }
         }
         Map<String, String> options = SourceOptions.parse(yaml.get("options"), format, key + ".options");
@@ -142,7 +149,7 @@ public record SourceConfig(
         }
         SourceConfig source = new SourceConfig(name, kind, format, resolved.toString(), options, mapping);
         if (format == SourceFormat.CSV) {
-            checkCsvColumns(source, files, key);
+            source = checkCsvColumns(source, files, presetFields, key);
         }
         return source;
     }
@@ -169,22 +176,56 @@ public record SourceConfig(
         return options.get(SourceOptions.DEFAULT_COUNTRY);
     }
 
-    private static void checkCsvColumns(SourceConfig source, List<Path> files, String key) {
+    /**
+     * Checks every mapped column against the header of every file. A column the user mapped must be
+     * in each header; a field that came from a preset is kept with the columns found in some header
+     * and dropped when none has them (exports differ in the columns a user chose), unless the kind
+     * requires it.
+     */
+    private static SourceConfig checkCsvColumns(
+            SourceConfig source, List<Path> files, Set<String> presetFields, String key) {
         CsvSettings settings = source.csvSettings();
+        Map<Path, List<String>> headers = new LinkedHashMap<>();
         for (Path file : files) {
-            List<String> header;
             try {
-                header = CsvHeader.read(file, settings);
+                headers.put(file, CsvHeader.read(file, settings));
             } catch (IOException | RuntimeException e) {
                 throw new InvalidConfigException(
                         key + ".path", "cannot read the header of " + file.getFileName() + ": " + e.getMessage());
             }
-            for (Map.Entry<String, FieldSpec> field : source.mapping().entrySet()) {
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        headers.values().forEach(seen::addAll);
+        Map<String, FieldSpec> mapping = new LinkedHashMap<>();
+        for (Map.Entry<String, FieldSpec> field : source.mapping().entrySet()) {
+            if (!presetFields.contains(field.getKey()) || seen.isEmpty()) {
+                mapping.put(field.getKey(), field.getValue());
+                continue;
+            }
+            FieldSpec kept = field.getValue().withColumnsIn(seen);
+            if (kept != null) {
+                mapping.put(field.getKey(), kept);
+            } else if (CanonicalFields.required(source.kind()).contains(field.getKey())) {
+                throw new InvalidConfigException(
+                        key + ".mapping." + field.getKey(),
+                        "source '" + source.name() + "': the preset reads " + field.getKey() + " from "
+                                + String.join(", ", field.getValue().columns())
+                                + ", which no file's header has; map it yourself, e.g. mapping: {"
+                                + field.getKey() + ": SomeColumn}");
+            }
+        }
+        for (Map.Entry<Path, List<String>> file : headers.entrySet()) {
+            List<String> header = file.getValue();
+            for (Map.Entry<String, FieldSpec> field : mapping.entrySet()) {
+                if (presetFields.contains(field.getKey())) {
+                    continue;
+                }
                 for (String column : field.getValue().columns()) {
                     if (!header.isEmpty() && !header.contains(column)) {
                         throw new InvalidConfigException(
                                 key + ".mapping." + field.getKey(),
-                                "column '" + column + "' is not in the header of " + file.getFileName()
+                                "source '" + source.name() + "': column '" + column + "' is not in the header of "
+                                        + file.getKey().getFileName()
                                         + (settings.header()
                                                 ? "; its columns are " + String.join(", ", header)
                                                 : "; without a header, columns are numbered 0.."
@@ -193,6 +234,23 @@ public record SourceConfig(
                 }
             }
         }
+        return new SourceConfig(
+                source.name(), source.kind(), source.format(), source.path(), source.options(), mapping);
+    }
+
+    /** The fields of the merged mapping that the preset gave and the source did not override. */
+    private static Set<String> presetFields(Map<String, Object> preset, Map<String, Object> merged) {
+        if (!(preset.get("mapping") instanceof Map<?, ?> presetMapping)
+                || !(merged.get("mapping") instanceof Map<?, ?> mergedMapping)) {
+            return Set.of();
+        }
+        Set<String> fields = new java.util.HashSet<>();
+        for (Map.Entry<?, ?> field : presetMapping.entrySet()) {
+            if (java.util.Objects.equals(mergedMapping.get(field.getKey()), field.getValue())) {
+                fields.add(String.valueOf(field.getKey()));
+            }
+        }
+        return fields;
     }
 
     private static Map<String, FieldSpec> mapping(Object yaml, SourceKind kind, String key) {
