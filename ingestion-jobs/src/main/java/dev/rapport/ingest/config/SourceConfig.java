@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.rapport.ingest.read.CsvHeader;
 import dev.rapport.ingest.read.CsvSettings;
+import dev.rapport.ingest.read.S3Files;
 import dev.rapport.schemas.config.InvalidConfigException;
 import java.io.IOException;
 import java.io.Serializable;
@@ -31,6 +32,8 @@ import java.util.regex.Pattern;
  * @param options format and normalization options, see {@link SourceOptions}
  * @param mapping canonical field to where its value is in a source record, in config order
  * @param kafka where a Kafka source reads; null for file sources
+ * @param files how a file source is read (batch or watched, S3 settings); {@link FileSettings#BATCH}
+ *     for other sources
  */
 public record SourceConfig(
         String name,
@@ -39,11 +42,22 @@ public record SourceConfig(
         String path,
         Map<String, String> options,
         Map<String, FieldSpec> mapping,
-        KafkaSettings kafka)
+        KafkaSettings kafka,
+        FileSettings files)
         implements Serializable {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
-    private static final Set<String> KEYS = Set.of("name", "preset", "kind", "format", "path", "options", "mapping");
+    private static final Set<String> KEYS = Set.of(
+            "name",
+            "preset",
+            "kind",
+            "format",
+            "path",
+            "options",
+            "mapping",
+            FileSettings.MODE,
+            FileSettings.WATCH_INTERVAL,
+            FileSettings.S3);
     private static final Set<String> KAFKA_KEYS = Set.of(
             "name",
             "preset",
@@ -64,6 +78,7 @@ public record SourceConfig(
         options = options == null ? Map.of() : Map.copyOf(options);
         mapping =
                 java.util.Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(mapping, "mapping is null")));
+        files = files == null ? FileSettings.BATCH : files;
         if (format.isKafka() != (kafka != null)) {
             throw new IllegalArgumentException("a " + format.configName() + " source "
                     + (format.isKafka() ? "needs" : "cannot have") + " Kafka settings");
@@ -78,12 +93,27 @@ public record SourceConfig(
             String path,
             Map<String, String> options,
             Map<String, FieldSpec> mapping) {
-        this(name, kind, format, path, options, mapping, null);
+        this(name, kind, format, path, options, mapping, null, FileSettings.BATCH);
     }
 
-    /** True for an unbounded source (a Kafka topic), read only by the streaming job. */
+    /** A Kafka source. */
+    public SourceConfig(
+            String name,
+            SourceKind kind,
+            SourceFormat format,
+            String path,
+            Map<String, String> options,
+            Map<String, FieldSpec> mapping,
+            KafkaSettings kafka) {
+        this(name, kind, format, path, options, mapping, kafka, FileSettings.BATCH);
+    }
+
+    /**
+     * True for an unbounded source (a Kafka topic, or files watched for new ones), read only by the
+     * streaming job.
+     */
     public boolean isStream() {
-        return kafka != null;
+        return kafka != null || files.watch();
     }
 
     /**
@@ -119,7 +149,8 @@ public record SourceConfig(
                         format.isKafka()
                                 ? "unknown key; a " + format.configName() + " source has name, kind, format, "
                                         + String.join(", ", KafkaSettings.KEYS) + ", options, mapping"
-                                : "unknown key; a source has name, preset, kind, format, path, options, mapping");
+                                : "unknown key; a source has name, preset, kind, format, path, options, mapping,"
+                                        + " mode, watch_interval, s3");
             }
         }
         Map<String, String> options = SourceOptions.parse(yaml.get("options"), format, key + ".options");
@@ -129,29 +160,45 @@ public record SourceConfig(
             return new SourceConfig(name, kind, format, "kafka:" + kafka.topic(), options, mapping, kafka);
         }
 
+        FileSettings fileSettings = FileSettings.fromMap(yaml, key);
         String rawPath = required(yaml, "path", key);
-        Path resolved = baseDir.resolve(rawPath).normalize();
-        List<Path> files;
-        try {
-            files = SourceFiles.resolve(resolved.toString());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException(key + ".path", e.getMessage());
-        } catch (java.io.UncheckedIOException e) {
-            throw new InvalidConfigException(
-                    key + ".path",
-                    "cannot list " + rawPath + ": " + e.getCause().getMessage());
+        boolean s3 = S3Files.isS3(rawPath);
+        if (!s3 && !fileSettings.s3().isEmpty()) {
+            throw new InvalidConfigException(key + "." + FileSettings.S3, "applies only to s3:// paths");
         }
-        if (files.isEmpty()) {
+        String location = s3 ? rawPath : baseDir.resolve(rawPath).normalize().toString();
+        List<SourceFiles.Entry> files;
+        try {
+            files = SourceFiles.list(location, fileSettings.s3());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(key + ".path", "source '" + name + "': " + e.getMessage());
+        } catch (RuntimeException e) {
             throw new InvalidConfigException(
                     key + ".path",
-                    "'" + rawPath + "' matches no file (looked in " + resolved
+                    "source '" + name + "': cannot list " + rawPath + ": "
+                            + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+        }
+        if (files.isEmpty() && !fileSettings.watch()) {
+            throw new InvalidConfigException(
+                    key + ".path",
+                    "source '" + name + "': '" + rawPath + "' matches no file (looked in " + location
                             + "); give a file, a folder or a glob such as data/crm_*.csv");
         }
-        SourceConfig source = new SourceConfig(name, kind, format, resolved.toString(), options, mapping);
+        if (files.isEmpty() && !s3 && !java.nio.file.Files.isDirectory(watchedFolder(Path.of(location)))) {
+            throw new InvalidConfigException(
+                    key + ".path",
+                    "source '" + name + "': the folder of '" + rawPath + "' does not exist; a watched source needs"
+                            + " its folder even before the first file arrives");
+        }
+        SourceConfig source = new SourceConfig(name, kind, format, location, options, mapping, null, fileSettings);
         if (format == SourceFormat.CSV) {
             source = checkCsvColumns(source, files, presetFields, key);
         }
         return source;
+    }
+
+    private static Path watchedFolder(Path location) {
+        return SourceFiles.hasGlob(location.getFileName().toString()) ? location.getParent() : location;
     }
 
     /** The CSV settings of this source (defaults where options are absent). */
@@ -183,15 +230,18 @@ public record SourceConfig(
      * requires it.
      */
     private static SourceConfig checkCsvColumns(
-            SourceConfig source, List<Path> files, Set<String> presetFields, String key) {
+            SourceConfig source, List<SourceFiles.Entry> files, Set<String> presetFields, String key) {
         CsvSettings settings = source.csvSettings();
-        Map<Path, List<String>> headers = new LinkedHashMap<>();
-        for (Path file : files) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (SourceFiles.Entry file : files) {
+            String fileName = file.path().substring(file.path().lastIndexOf('/') + 1);
             try {
-                headers.put(file, CsvHeader.read(file, settings));
+                headers.put(fileName, CsvHeader.read(file.path(), source.files().s3(), settings));
             } catch (IOException | RuntimeException e) {
                 throw new InvalidConfigException(
-                        key + ".path", "cannot read the header of " + file.getFileName() + ": " + e.getMessage());
+                        key + ".path",
+                        "source '" + source.name() + "': cannot read the header of " + fileName + ": "
+                                + e.getMessage());
             }
         }
         Set<String> seen = new java.util.HashSet<>();
@@ -214,7 +264,7 @@ public record SourceConfig(
                                 + field.getKey() + ": SomeColumn}");
             }
         }
-        for (Map.Entry<Path, List<String>> file : headers.entrySet()) {
+        for (Map.Entry<String, List<String>> file : headers.entrySet()) {
             List<String> header = file.getValue();
             for (Map.Entry<String, FieldSpec> field : mapping.entrySet()) {
                 if (presetFields.contains(field.getKey())) {
@@ -225,7 +275,7 @@ public record SourceConfig(
                         throw new InvalidConfigException(
                                 key + ".mapping." + field.getKey(),
                                 "source '" + source.name() + "': column '" + column + "' is not in the header of "
-                                        + file.getKey().getFileName()
+                                        + file.getKey()
                                         + (settings.header()
                                                 ? "; its columns are " + String.join(", ", header)
                                                 : "; without a header, columns are numbered 0.."
@@ -235,7 +285,14 @@ public record SourceConfig(
             }
         }
         return new SourceConfig(
-                source.name(), source.kind(), source.format(), source.path(), source.options(), mapping);
+                source.name(),
+                source.kind(),
+                source.format(),
+                source.path(),
+                source.options(),
+                mapping,
+                null,
+                source.files());
     }
 
     /** The fields of the merged mapping that the preset gave and the source did not override. */
