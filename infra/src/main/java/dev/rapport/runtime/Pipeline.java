@@ -52,12 +52,12 @@ public final class Pipeline {
             throw new IllegalStateException(config.file() + ": sources: no source to ingest; add one under 'sources:'");
         }
         if (config.fileSources().isEmpty()) {
-            throw new IllegalStateException(config.file() + ": sources: every source is a Kafka topic; read them with"
-                    + " 'rapport ingest --stream'");
+            throw new IllegalStateException(config.file() + ": sources: every source is a Kafka topic or a watched"
+                    + " folder (mode: watch); read them with 'rapport ingest --stream'");
         }
         if (!config.streamSources().isEmpty()) {
             console.line("  skipping " + config.streamSources().size()
-                    + " Kafka source(s): they are read by 'rapport ingest --stream'");
+                    + " streaming source(s) (Kafka, mode: watch): they are read by 'rapport ingest --stream'");
         }
         Instant startedAt = Instant.now();
         String runId = "ingest-" + RUN_ID.format(startedAt);
@@ -101,7 +101,8 @@ public final class Pipeline {
     public IngestionReport ingestStream() throws Exception {
         if (config.streamSources().isEmpty()) {
             throw new IllegalStateException(
-                    config.file() + ": sources: no Kafka source to stream; add one with" + " format: kafka-json");
+                    config.file() + ": sources: no source to stream; add one with format: kafka-json or a file"
+                            + " source with mode: watch");
         }
         String runId = "stream-" + RUN_ID.format(Instant.now());
         StreamingIngestionJob job = new StreamingIngestionJob(config.catalog(), config.streamSources(), runId);

@@ -54,6 +54,24 @@ public record FieldSpec(
     }
 
     /**
+     * This spec reading only the columns in {@code available}: a join keeps the columns present; a
+     * column spec, or a join with none present, yields null. A constant is kept as is.
+     */
+    public FieldSpec withColumnsIn(java.util.Collection<String> available) {
+        if (column != null) {
+            return available.contains(column) ? this : null;
+        }
+        if (join == null) {
+            return this;
+        }
+        List<String> present = join.stream().filter(available::contains).toList();
+        if (present.isEmpty()) {
+            return null;
+        }
+        return new FieldSpec(null, null, present, separator, split, part, format, values, defaultValue);
+    }
+
+    /**
      * Parses a spec as YAML gives it: a column name, or a map of one of the forms. Errors name {@code
      * key} (e.g. {@code sources[0].mapping.birth_date}).
      */

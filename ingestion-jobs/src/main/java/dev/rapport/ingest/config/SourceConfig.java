@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.rapport.ingest.read.CsvHeader;
 import dev.rapport.ingest.read.CsvSettings;
+import dev.rapport.ingest.read.S3Files;
 import dev.rapport.schemas.config.InvalidConfigException;
 import java.io.IOException;
 import java.io.Serializable;
@@ -31,6 +32,8 @@ import java.util.regex.Pattern;
  * @param options format and normalization options, see {@link SourceOptions}
  * @param mapping canonical field to where its value is in a source record, in config order
  * @param kafka where a Kafka source reads; null for file sources
+ * @param files how a file source is read (batch or watched, S3 settings); {@link FileSettings#BATCH}
+ *     for other sources
  */
 public record SourceConfig(
         String name,
@@ -39,13 +42,25 @@ public record SourceConfig(
         String path,
         Map<String, String> options,
         Map<String, FieldSpec> mapping,
-        KafkaSettings kafka)
+        KafkaSettings kafka,
+        FileSettings files)
         implements Serializable {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
-    private static final Set<String> KEYS = Set.of("name", "kind", "format", "path", "options", "mapping");
+    private static final Set<String> KEYS = Set.of(
+            "name",
+            "preset",
+            "kind",
+            "format",
+            "path",
+            "options",
+            "mapping",
+            FileSettings.MODE,
+            FileSettings.WATCH_INTERVAL,
+            FileSettings.S3);
     private static final Set<String> KAFKA_KEYS = Set.of(
             "name",
+            "preset",
             "kind",
             "format",
             "options",
@@ -63,6 +78,7 @@ public record SourceConfig(
         options = options == null ? Map.of() : Map.copyOf(options);
         mapping =
                 java.util.Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(mapping, "mapping is null")));
+        files = files == null ? FileSettings.BATCH : files;
         if (format.isKafka() != (kafka != null)) {
             throw new IllegalArgumentException("a " + format.configName() + " source "
                     + (format.isKafka() ? "needs" : "cannot have") + " Kafka settings");
@@ -77,12 +93,27 @@ public record SourceConfig(
             String path,
             Map<String, String> options,
             Map<String, FieldSpec> mapping) {
-        this(name, kind, format, path, options, mapping, null);
+        this(name, kind, format, path, options, mapping, null, FileSettings.BATCH);
     }
 
-    /** True for an unbounded source (a Kafka topic), read only by the streaming job. */
+    /** A Kafka source. */
+    public SourceConfig(
+            String name,
+            SourceKind kind,
+            SourceFormat format,
+            String path,
+            Map<String, String> options,
+            Map<String, FieldSpec> mapping,
+            KafkaSettings kafka) {
+        this(name, kind, format, path, options, mapping, kafka, FileSettings.BATCH);
+    }
+
+    /**
+     * True for an unbounded source (a Kafka topic, or files watched for new ones), read only by the
+     * streaming job.
+     */
     public boolean isStream() {
-        return kafka != null;
+        return kafka != null || files.watch();
     }
 
     /**
@@ -103,6 +134,12 @@ public record SourceConfig(
                     "'" + name + "' is not a valid source name: use lower-case letters, digits, '_' and '-', starting"
                             + " with a letter");
         }
+        Set<String> presetFields = Set.of();
+        if (yaml.get("preset") != null) {
+            Map<String, Object> preset = MappingPresets.load(required(yaml, "preset", key), name, key + ".preset");
+            yaml = MappingPresets.apply(preset, yaml);
+            presetFields = presetFields(preset, yaml);
+        }
         SourceKind kind = choice(SourceKind.class, required(yaml, "kind", key), key + ".kind");
         SourceFormat format = choice(SourceFormat.class, required(yaml, "format", key), key + ".format");
         for (String k : yaml.keySet()) {
@@ -112,7 +149,8 @@ public record SourceConfig(
                         format.isKafka()
                                 ? "unknown key; a " + format.configName() + " source has name, kind, format, "
                                         + String.join(", ", KafkaSettings.KEYS) + ", options, mapping"
-                                : "unknown key; a source has name, kind, format, path, options, mapping");
+                                : "unknown key; a source has name, preset, kind, format, path, options, mapping,"
+                                        + " mode, watch_interval, s3");
             }
         }
         Map<String, String> options = SourceOptions.parse(yaml.get("options"), format, key + ".options");
@@ -122,29 +160,45 @@ public record SourceConfig(
             return new SourceConfig(name, kind, format, "kafka:" + kafka.topic(), options, mapping, kafka);
         }
 
+        FileSettings fileSettings = FileSettings.fromMap(yaml, key);
         String rawPath = required(yaml, "path", key);
-        Path resolved = baseDir.resolve(rawPath).normalize();
-        List<Path> files;
-        try {
-            files = SourceFiles.resolve(resolved.toString());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException(key + ".path", e.getMessage());
-        } catch (java.io.UncheckedIOException e) {
-            throw new InvalidConfigException(
-                    key + ".path",
-                    "cannot list " + rawPath + ": " + e.getCause().getMessage());
+        boolean s3 = S3Files.isS3(rawPath);
+        if (!s3 && !fileSettings.s3().isEmpty()) {
+            throw new InvalidConfigException(key + "." + FileSettings.S3, "applies only to s3:// paths");
         }
-        if (files.isEmpty()) {
+        String location = s3 ? rawPath : baseDir.resolve(rawPath).normalize().toString();
+        List<SourceFiles.Entry> files;
+        try {
+            files = SourceFiles.list(location, fileSettings.s3());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigException(key + ".path", "source '" + name + "': " + e.getMessage());
+        } catch (RuntimeException e) {
             throw new InvalidConfigException(
                     key + ".path",
-                    "'" + rawPath + "' matches no file (looked in " + resolved
+                    "source '" + name + "': cannot list " + rawPath + ": "
+                            + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+        }
+        if (files.isEmpty() && !fileSettings.watch()) {
+            throw new InvalidConfigException(
+                    key + ".path",
+                    "source '" + name + "': '" + rawPath + "' matches no file (looked in " + location
                             + "); give a file, a folder or a glob such as data/crm_*.csv");
         }
-        SourceConfig source = new SourceConfig(name, kind, format, resolved.toString(), options, mapping);
+        if (files.isEmpty() && !s3 && !java.nio.file.Files.isDirectory(watchedFolder(Path.of(location)))) {
+            throw new InvalidConfigException(
+                    key + ".path",
+                    "source '" + name + "': the folder of '" + rawPath + "' does not exist; a watched source needs"
+                            + " its folder even before the first file arrives");
+        }
+        SourceConfig source = new SourceConfig(name, kind, format, location, options, mapping, null, fileSettings);
         if (format == SourceFormat.CSV) {
-            checkCsvColumns(source, files, key);
+            source = checkCsvColumns(source, files, presetFields, key);
         }
         return source;
+    }
+
+    private static Path watchedFolder(Path location) {
+        return SourceFiles.hasGlob(location.getFileName().toString()) ? location.getParent() : location;
     }
 
     /** The CSV settings of this source (defaults where options are absent). */
@@ -169,22 +223,59 @@ public record SourceConfig(
         return options.get(SourceOptions.DEFAULT_COUNTRY);
     }
 
-    private static void checkCsvColumns(SourceConfig source, List<Path> files, String key) {
+    /**
+     * Checks every mapped column against the header of every file. A column the user mapped must be
+     * in each header; a field that came from a preset is kept with the columns found in some header
+     * and dropped when none has them (exports differ in the columns a user chose), unless the kind
+     * requires it.
+     */
+    private static SourceConfig checkCsvColumns(
+            SourceConfig source, List<SourceFiles.Entry> files, Set<String> presetFields, String key) {
         CsvSettings settings = source.csvSettings();
-        for (Path file : files) {
-            List<String> header;
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (SourceFiles.Entry file : files) {
+            String fileName = file.path().substring(file.path().lastIndexOf('/') + 1);
             try {
-                header = CsvHeader.read(file, settings);
+                headers.put(fileName, CsvHeader.read(file.path(), source.files().s3(), settings));
             } catch (IOException | RuntimeException e) {
                 throw new InvalidConfigException(
-                        key + ".path", "cannot read the header of " + file.getFileName() + ": " + e.getMessage());
+                        key + ".path",
+                        "source '" + source.name() + "': cannot read the header of " + fileName + ": "
+                                + e.getMessage());
             }
-            for (Map.Entry<String, FieldSpec> field : source.mapping().entrySet()) {
+        }
+        Set<String> seen = new java.util.HashSet<>();
+        headers.values().forEach(seen::addAll);
+        Map<String, FieldSpec> mapping = new LinkedHashMap<>();
+        for (Map.Entry<String, FieldSpec> field : source.mapping().entrySet()) {
+            if (!presetFields.contains(field.getKey()) || seen.isEmpty()) {
+                mapping.put(field.getKey(), field.getValue());
+                continue;
+            }
+            FieldSpec kept = field.getValue().withColumnsIn(seen);
+            if (kept != null) {
+                mapping.put(field.getKey(), kept);
+            } else if (CanonicalFields.required(source.kind()).contains(field.getKey())) {
+                throw new InvalidConfigException(
+                        key + ".mapping." + field.getKey(),
+                        "source '" + source.name() + "': the preset reads " + field.getKey() + " from "
+                                + String.join(", ", field.getValue().columns())
+                                + ", which no file's header has; map it yourself, e.g. mapping: {"
+                                + field.getKey() + ": SomeColumn}");
+            }
+        }
+        for (Map.Entry<String, List<String>> file : headers.entrySet()) {
+            List<String> header = file.getValue();
+            for (Map.Entry<String, FieldSpec> field : mapping.entrySet()) {
+                if (presetFields.contains(field.getKey())) {
+                    continue;
+                }
                 for (String column : field.getValue().columns()) {
                     if (!header.isEmpty() && !header.contains(column)) {
                         throw new InvalidConfigException(
                                 key + ".mapping." + field.getKey(),
-                                "column '" + column + "' is not in the header of " + file.getFileName()
+                                "source '" + source.name() + "': column '" + column + "' is not in the header of "
+                                        + file.getKey()
                                         + (settings.header()
                                                 ? "; its columns are " + String.join(", ", header)
                                                 : "; without a header, columns are numbered 0.."
@@ -193,6 +284,30 @@ public record SourceConfig(
                 }
             }
         }
+        return new SourceConfig(
+                source.name(),
+                source.kind(),
+                source.format(),
+                source.path(),
+                source.options(),
+                mapping,
+                null,
+                source.files());
+    }
+
+    /** The fields of the merged mapping that the preset gave and the source did not override. */
+    private static Set<String> presetFields(Map<String, Object> preset, Map<String, Object> merged) {
+        if (!(preset.get("mapping") instanceof Map<?, ?> presetMapping)
+                || !(merged.get("mapping") instanceof Map<?, ?> mergedMapping)) {
+            return Set.of();
+        }
+        Set<String> fields = new java.util.HashSet<>();
+        for (Map.Entry<?, ?> field : presetMapping.entrySet()) {
+            if (java.util.Objects.equals(mergedMapping.get(field.getKey()), field.getValue())) {
+                fields.add(String.valueOf(field.getKey()));
+            }
+        }
+        return fields;
     }
 
     private static Map<String, FieldSpec> mapping(Object yaml, SourceKind kind, String key) {

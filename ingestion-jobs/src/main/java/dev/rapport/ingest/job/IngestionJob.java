@@ -3,16 +3,11 @@ package dev.rapport.ingest.job;
 import static java.util.Objects.requireNonNull;
 
 import dev.rapport.ingest.config.SourceConfig;
-import dev.rapport.ingest.config.SourceFiles;
-import dev.rapport.ingest.read.RawRecord;
-import dev.rapport.ingest.read.RawRecordFormat;
 import dev.rapport.schemas.table.CatalogConfig;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.JobExecutionResult;
-import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -33,6 +28,12 @@ public final class IngestionJob {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.sources = List.copyOf(requireNonNull(sources, "sources is null"));
         this.runId = requireNonNull(runId, "runId is null");
+        for (SourceConfig source : this.sources) {
+            if (source.isStream()) {
+                throw new IllegalArgumentException(
+                        "source " + source.name() + " is a stream (Kafka or mode: watch); the streaming job reads it");
+            }
+        }
         Set<String> names = new HashSet<>();
         for (SourceConfig source : this.sources) {
             if (!names.add(source.name())) {
@@ -48,22 +49,6 @@ public final class IngestionJob {
 
     public void build(StreamExecutionEnvironment env) {
         new StagingPipeline(catalog, runId, "ingest-")
-                .build(
-                        env,
-                        sources,
-                        IngestionJob::fileSource,
-                        (source, keyed) -> new DeduplicateFunction(source.name(), keyed));
-    }
-
-    private static FileSource<RawRecord> fileSource(SourceConfig source) {
-        Path[] files = SourceFiles.resolve(source.path()).stream()
-                .map(file -> new Path(file.toUri()))
-                .toArray(Path[]::new);
-        if (files.length == 0) {
-            throw new IllegalStateException("source " + source.name() + ": " + source.path() + " matches no file");
-        }
-        return FileSource.forBulkFileFormat(
-                        new RawRecordFormat(source.format(), source.csvSettings(), source.encoding()), files)
-                .build();
+                .build(env, sources, FileSources::of, (source, keyed) -> new DeduplicateFunction(source.name(), keyed));
     }
 }

@@ -16,7 +16,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
- * The continuous ingestion job: per Kafka source, read the topic, map and normalize each record
+ * The continuous ingestion job: per Kafka source, read the topic (per watched file source, each new
+ * file), map and normalize each record
  * exactly as a file record (same mapping, same quarantine), drop retries of a natural key already
  * seen, and upsert into {@code staging.customer_records} / {@code staging.interactions}; rejected
  * records go to {@code quarantine.rejected} located at {@code topic/partition/offset}.
@@ -38,13 +39,13 @@ public final class StreamingIngestionJob {
         this.sources = List.copyOf(requireNonNull(sources, "sources is null"));
         this.runId = requireNonNull(runId, "runId is null");
         if (this.sources.isEmpty()) {
-            throw new IllegalArgumentException("a streaming job needs at least one Kafka source");
+            throw new IllegalArgumentException("a streaming job needs at least one Kafka or watched file source");
         }
         Set<String> names = new HashSet<>();
         for (SourceConfig source : this.sources) {
             if (!source.isStream()) {
-                throw new IllegalArgumentException(
-                        "source " + source.name() + " reads files; the streaming job reads Kafka sources only");
+                throw new IllegalArgumentException("source " + source.name()
+                        + " reads files once; the streaming job reads Kafka sources and files with mode: watch");
             }
             if (!names.add(source.name())) {
                 throw new IllegalArgumentException("two sources are named '" + source.name() + "'");
@@ -61,7 +62,7 @@ public final class StreamingIngestionJob {
                 .build(
                         env,
                         sources,
-                        source -> kafkaSource(source.kafka()),
+                        source -> source.kafka() != null ? kafkaSource(source.kafka()) : FileSources.of(source),
                         (source, keyed) -> new StreamDeduplicateFunction(source.name()));
     }
 

@@ -16,9 +16,24 @@ public final class CsvHeader {
 
     private CsvHeader() {}
 
+    /** The header of a local file ({@code file:} URI or path) or an {@code s3://} object. */
+    public static List<String> read(String file, java.util.Map<String, String> s3, CsvSettings settings)
+            throws IOException {
+        if (!S3Files.isS3(file)) {
+            return read(file.startsWith("file:") ? Path.of(java.net.URI.create(file)) : Path.of(file), settings);
+        }
+        try (org.apache.iceberg.io.FileIO io = S3Files.open(s3)) {
+            return read(io.newInputFile(file).newStream(), settings);
+        }
+    }
+
     /** The header's names, trimmed; without a header, "0".."n-1" for the first record's fields. */
     public static List<String> read(Path file, CsvSettings settings) throws IOException {
-        try (InputStream in = Files.newInputStream(file);
+        return read(Files.newInputStream(file), settings);
+    }
+
+    private static List<String> read(InputStream input, CsvSettings settings) throws IOException {
+        try (InputStream in = input;
                 Reader reader = TextInput.open(in, settings.charset());
                 CSVParser parser = CSVParser.builder()
                         .setReader(reader)

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSourceSplit;
@@ -15,6 +17,7 @@ import org.apache.flink.connector.file.src.reader.BulkFormat;
 import org.apache.flink.connector.file.src.util.CheckpointedPosition;
 import org.apache.flink.connector.file.src.util.IteratorResultIterator;
 import org.apache.flink.core.fs.Path;
+import org.apache.iceberg.io.FileIO;
 
 /**
  * Reads whole files of any supported format into {@link RawRecord}s for Flink's {@code FileSource}.
@@ -29,11 +32,18 @@ public final class RawRecordFormat implements BulkFormat<RawRecord, FileSourceSp
     private final SourceFormat format;
     private final CsvSettings csv;
     private final String encoding;
+    private final Map<String, String> s3;
 
     public RawRecordFormat(SourceFormat format, CsvSettings csv, Charset encoding) {
+        this(format, csv, encoding, Map.of());
+    }
+
+    /** With the S3FileIO properties used for {@code s3://} files. */
+    public RawRecordFormat(SourceFormat format, CsvSettings csv, Charset encoding, Map<String, String> s3) {
         this.format = requireNonNull(format, "format is null");
         this.csv = requireNonNull(csv, "csv is null");
         this.encoding = requireNonNull(encoding, "encoding is null").name();
+        this.s3 = new HashMap<>(requireNonNull(s3, "s3 is null"));
     }
 
     @Override
@@ -57,10 +67,44 @@ public final class RawRecordFormat implements BulkFormat<RawRecord, FileSourceSp
     RecordReader open(Path path) throws IOException {
         String file = path.toString();
         String name = path.getName();
+        if (S3Files.isS3(file)) {
+            return openS3(file, name);
+        }
         if (format == SourceFormat.PARQUET) {
             return new ParquetRecordReader(file, name, new FlinkInputFile(path));
         }
-        InputStream in = path.getFileSystem().open(path);
+        return open(file, name, path.getFileSystem().open(path));
+    }
+
+    private RecordReader openS3(String file, String name) throws IOException {
+        FileIO io = S3Files.open(s3);
+        try {
+            org.apache.iceberg.io.InputFile input = io.newInputFile(file);
+            RecordReader records = format == SourceFormat.PARQUET
+                    ? new ParquetRecordReader(file, name, new IcebergParquetInputFile(input))
+                    : open(file, name, input.newStream());
+            return new RecordReader() {
+                @Override
+                public RawRecord next() throws IOException {
+                    return records.next();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    try {
+                        records.close();
+                    } finally {
+                        io.close();
+                    }
+                }
+            };
+        } catch (IOException | RuntimeException e) {
+            io.close();
+            throw e;
+        }
+    }
+
+    private RecordReader open(String file, String name, InputStream in) throws IOException {
         try {
             return switch (format) {
                 case CSV -> new CsvRecordReader(file, name, in, csv);
