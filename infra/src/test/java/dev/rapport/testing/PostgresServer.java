@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -31,24 +32,35 @@ public final class PostgresServer implements AutoCloseable {
     private final int port;
     private final String password;
     private final boolean asPostgresUser;
+    private final Map<String, String> settings;
 
-    private PostgresServer(Path bin, Path dir, int port, String password, boolean asPostgresUser) {
+    private PostgresServer(
+            Path bin, Path dir, int port, String password, boolean asPostgresUser, Map<String, String> settings) {
         this.bin = bin;
         this.dir = dir;
         this.data = dir.resolve("data");
         this.port = port;
         this.password = password;
         this.asPostgresUser = asPostgresUser;
+        this.settings = Map.copyOf(settings);
     }
 
     public static PostgresServer start(String database) throws Exception {
+        return start(database, Map.of());
+    }
+
+    /**
+     * Starts a server with extra server settings ({@code -c name=value}), e.g. {@code wal_level:
+     * logical} for change data capture.
+     */
+    public static PostgresServer start(String database, Map<String, String> settings) throws Exception {
         Path bin = binaries()
                 .orElseThrow(() -> new IllegalStateException("PostgreSQL server binaries (initdb, pg_ctl) not found: "
                         + "install Debian's postgresql package (bash .ci/run does) or set RAPPORT_PG_BIN"));
         boolean root = "root".equals(System.getProperty("user.name"));
         Path dir = Files.createTempDirectory("rapport-pg");
         String password = "pw-" + Long.toHexString(new java.security.SecureRandom().nextLong());
-        PostgresServer server = new PostgresServer(bin, dir, ExternalProcess.freePort(), password, root);
+        PostgresServer server = new PostgresServer(bin, dir, ExternalProcess.freePort(), password, root, settings);
         server.initAndStart();
         server.createDatabase(database);
         return server;
@@ -98,10 +110,17 @@ public final class PostgresServer implements AutoCloseable {
                         "-l",
                         dir.resolve("server.log").toString(),
                         "-o",
-                        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1",
+                        "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1" + serverSettings(),
                         "-w",
                         "start"),
                 null);
+    }
+
+    private String serverSettings() {
+        StringBuilder options = new StringBuilder();
+        settings.forEach(
+                (name, value) -> options.append(" -c ").append(name).append('=').append(value));
+        return options.toString();
     }
 
     private void createDatabase(String database) throws SQLException {

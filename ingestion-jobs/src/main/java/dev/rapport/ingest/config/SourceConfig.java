@@ -68,7 +68,9 @@ public record SourceConfig(
             KafkaSettings.BOOTSTRAP_SERVERS,
             KafkaSettings.TOPIC,
             KafkaSettings.GROUP_ID,
-            KafkaSettings.STARTING_OFFSETS);
+            KafkaSettings.STARTING_OFFSETS,
+            KafkaSettings.VALUE_SCHEMA,
+            KafkaSettings.VALUE_ENCODING);
 
     public SourceConfig {
         requireNonNull(name, "name is null");
@@ -156,7 +158,7 @@ public record SourceConfig(
         Map<String, String> options = SourceOptions.parse(yaml.get("options"), format, key + ".options");
         Map<String, FieldSpec> mapping = mapping(yaml.get("mapping"), kind, key + ".mapping");
         if (format.isKafka()) {
-            KafkaSettings kafka = KafkaSettings.fromMap(yaml, name, key);
+            KafkaSettings kafka = KafkaSettings.fromMap(yaml, name, format, baseDir, key);
             return new SourceConfig(name, kind, format, "kafka:" + kafka.topic(), options, mapping, kafka);
         }
 

@@ -9,7 +9,11 @@ public enum SourceFormat {
     AVRO,
     PARQUET,
     /** A Kafka topic whose record values are JSON objects, read continuously. */
-    KAFKA_JSON;
+    KAFKA_JSON,
+    /** A Kafka topic whose record values are Avro binary of a writer schema given in the config. */
+    KAFKA_AVRO,
+    /** A Kafka topic of Debezium change events (JSON, with or without the schema wrapper). */
+    KAFKA_DEBEZIUM;
 
     /** The name as the config file writes it: {@code kafka-json}. */
     public String configName() {
@@ -18,6 +22,6 @@ public enum SourceFormat {
 
     /** True for a topic (an unbounded, streaming source), false for files. */
     public boolean isKafka() {
-        return this == KAFKA_JSON;
+        return this == KAFKA_JSON || this == KAFKA_AVRO || this == KAFKA_DEBEZIUM;
     }
 }

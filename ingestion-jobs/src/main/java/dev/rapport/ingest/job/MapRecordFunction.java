@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rapport.ingest.cdc.ChangeEvent;
 import dev.rapport.ingest.config.SourceConfig;
 import dev.rapport.ingest.config.SourceFormat;
 import dev.rapport.ingest.config.SourceKind;
@@ -88,6 +89,10 @@ public final class MapRecordFunction extends ProcessFunction<RawRecord, Tuple3<S
         read.add(1);
         readMetric.inc();
         try {
+            if (source.format() == SourceFormat.KAFKA_DEBEZIUM) {
+                change(raw, out);
+                return;
+            }
             SourceRow row = row(raw);
             if (source.kind() == SourceKind.CUSTOMER) {
                 CustomerRecord record = customers.map(row, raw.location);
@@ -103,19 +108,47 @@ public final class MapRecordFunction extends ProcessFunction<RawRecord, Tuple3<S
         }
     }
 
+    /**
+     * A change event: the row image is mapped like any JSON record; a delete keeps its row with
+     * {@code deleted_at} set, and the order key starts with the change's log position so that of
+     * two changes of one row the later in the database wins, whatever order they arrive in.
+     */
+    private void change(RawRecord raw, Collector<Tuple3<String, String, RowData>> out) throws RecordException {
+        ChangeEvent change = ChangeEvent.parse(json(raw));
+        JsonRow row = new JsonRow(change.row());
+        String order = change.sequence() + '\u0000' + raw.orderKey();
+        Instant deletedAt = change.isDelete() ? change.changedAt() : null;
+        if (source.kind() == SourceKind.CUSTOMER) {
+            CustomerRecord record = customers.map(row, raw.location);
+            record.setDeletedAt(deletedAt);
+            out.collect(Tuple3.of(record.getSourceId(), order, recordConverter.toRowData(record)));
+        } else {
+            Interaction event = interactions.map(row, raw.location);
+            event.setDeletedAt(deletedAt);
+            out.collect(Tuple3.of(event.getSourceEventId(), order, recordConverter.toRowData(event)));
+        }
+    }
+
     private SourceRow row(RawRecord raw) throws RecordException {
         if (raw.error != null) {
-            throw new RecordException(ErrorCode.MALFORMED_CSV, null, raw.error);
+            throw new RecordException(
+                    raw.errorCode == null ? ErrorCode.MALFORMED_CSV : ErrorCode.valueOf(raw.errorCode),
+                    null,
+                    raw.error);
         }
         if (source.format() == SourceFormat.CSV) {
             return new CsvRow(raw.columns, raw.values);
         }
+        return new JsonRow(json(raw));
+    }
+
+    private JsonNode json(RawRecord raw) throws RecordException {
         try {
             JsonNode node = json.readTree(raw.payload);
             if (node == null || !node.isObject()) {
                 throw new RecordException(ErrorCode.MALFORMED_JSON, null, "the record is not a JSON object");
             }
-            return new JsonRow(node);
+            return node;
         } catch (JsonProcessingException e) {
             // Jackson's message quotes the input; the payload column already has it, so say only where.
             throw new RecordException(

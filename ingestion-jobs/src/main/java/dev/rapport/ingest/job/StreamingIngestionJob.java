@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.rapport.ingest.config.KafkaSettings;
 import dev.rapport.ingest.config.SourceConfig;
+import dev.rapport.ingest.read.KafkaAvroRecordDeserializer;
 import dev.rapport.ingest.read.KafkaRawRecordDeserializer;
 import dev.rapport.ingest.read.RawRecord;
 import dev.rapport.schemas.table.CatalogConfig;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
@@ -62,17 +64,18 @@ public final class StreamingIngestionJob {
                 .build(
                         env,
                         sources,
-                        source -> source.kafka() != null ? kafkaSource(source.kafka()) : FileSources.of(source),
+                        source -> source.kafka() != null ? kafkaSource(source) : FileSources.of(source),
                         (source, keyed) -> new StreamDeduplicateFunction(source.name()));
     }
 
-    static KafkaSource<RawRecord> kafkaSource(KafkaSettings kafka) {
+    static KafkaSource<RawRecord> kafkaSource(SourceConfig source) {
+        KafkaSettings kafka = source.kafka();
         return KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(kafka.bootstrapServers())
                 .setTopics(kafka.topic())
                 .setGroupId(kafka.groupId())
                 .setStartingOffsets(startingOffsets(kafka))
-                .setDeserializer(new KafkaRawRecordDeserializer())
+                .setDeserializer(deserializer(source))
                 // Offsets are committed to the group on each checkpoint (monitoring, `committed`);
                 // Flink's own checkpoint is what a restore reads, so this is not what makes it exact.
                 .setProperty("commit.offsets.on.checkpoint", "true")
@@ -80,6 +83,18 @@ public final class StreamingIngestionJob {
                 .setProperty("isolation.level", "read_committed")
                 .setClientIdPrefix("rapport-" + kafka.topic())
                 .build();
+    }
+
+    private static KafkaRecordDeserializationSchema<RawRecord> deserializer(SourceConfig source) {
+        return switch (source.format()) {
+            case KAFKA_AVRO ->
+                new KafkaAvroRecordDeserializer(
+                        source.kafka().valueSchema(), source.kafka().valueEncoding());
+            case KAFKA_DEBEZIUM -> new KafkaRawRecordDeserializer(true);
+            case KAFKA_JSON -> new KafkaRawRecordDeserializer(false);
+            case CSV, JSONL, AVRO, PARQUET ->
+                throw new IllegalArgumentException("source " + source.name() + " reads files, not Kafka");
+        };
     }
 
     private static OffsetsInitializer startingOffsets(KafkaSettings kafka) {

@@ -28,6 +28,12 @@ public final class RawRecord {
 
     public String error;
 
+    /**
+     * The {@code ErrorCode} name for {@code error}; null means a malformed CSV row (the only reader
+     * error before Kafka Avro values).
+     */
+    public String errorCode;
+
     public RawRecord() {}
 
     public static RawRecord of(String file, long position, String location, String payload) {

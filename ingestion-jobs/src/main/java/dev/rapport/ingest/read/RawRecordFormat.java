@@ -111,7 +111,8 @@ public final class RawRecordFormat implements BulkFormat<RawRecord, FileSourceSp
                 case JSONL -> new JsonLinesRecordReader(file, name, in, Charset.forName(encoding));
                 case AVRO -> new AvroRecordReader(file, name, in);
                 case PARQUET -> throw new IllegalStateException("opened above");
-                case KAFKA_JSON -> throw new IllegalStateException("a Kafka source has no files");
+                case KAFKA_JSON, KAFKA_AVRO, KAFKA_DEBEZIUM ->
+                    throw new IllegalStateException("a Kafka source has no files");
             };
         } catch (IOException | RuntimeException e) {
             in.close();

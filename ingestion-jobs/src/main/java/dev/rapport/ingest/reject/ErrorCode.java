@@ -17,7 +17,9 @@ public enum ErrorCode {
     UNKNOWN_EVENT_TYPE(Category.BAD_INPUT),
     UNKNOWN_CATEGORY(Category.BAD_INPUT),
     UNKNOWN_SURVEY_TYPE(Category.BAD_INPUT),
-    SCORE_OUT_OF_RANGE(Category.BAD_INPUT);
+    SCORE_OUT_OF_RANGE(Category.BAD_INPUT),
+    MALFORMED_AVRO(Category.BAD_INPUT),
+    MALFORMED_CHANGE_EVENT(Category.BAD_INPUT);
 
     /** Who has to act: bad input is fixed at the source, the rest by whoever runs Rapport. */
     public enum Category {

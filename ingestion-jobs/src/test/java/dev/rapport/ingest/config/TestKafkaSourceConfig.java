@@ -139,4 +139,52 @@ class TestKafkaSourceConfig {
                 .isInstanceOfSatisfying(
                         InvalidConfigException.class, e -> assertThat(e.key()).isEqualTo("streaming.interval"));
     }
+
+    private Map<String, Object> avro(String schemaFile) {
+        Map<String, Object> yaml = esp();
+        yaml.put("format", "kafka-avro");
+        yaml.put("value_schema", schemaFile);
+        return yaml;
+    }
+
+    @Test
+    void avroSourceReadsItsWriterSchemaWhenLoaded() throws java.io.IOException {
+        java.nio.file.Files.writeString(
+                dir.resolve("event.avsc"),
+                "{\"type\": \"record\", \"name\": \"E\", \"fields\": [{\"name\": \"id\", \"type\": \"string\"}]}");
+
+        KafkaSettings plain =
+                SourceConfig.fromMap(avro("event.avsc"), "sources[1]", dir).kafka();
+        Map<String, Object> singleObject = avro("event.avsc");
+        singleObject.put("value_encoding", "single-object");
+
+        assertThat(plain.valueEncoding()).isEqualTo(AvroEncoding.BINARY);
+        assertThat(new org.apache.avro.Schema.Parser()
+                        .parse(plain.valueSchema())
+                        .getName())
+                .isEqualTo("E");
+        assertThat(SourceConfig.fromMap(singleObject, "sources[1]", dir).kafka().valueEncoding())
+                .isEqualTo(AvroEncoding.SINGLE_OBJECT);
+    }
+
+    @Test
+    void avroSourceWithoutAUsableSchemaFailsAtLoad() throws java.io.IOException {
+        Map<String, Object> none = esp();
+        none.put("format", "kafka-avro");
+        assertInvalid(none, "sources[1].value_schema", "missing");
+        assertInvalid(avro("absent.avsc"), "sources[1].value_schema", "cannot read absent.avsc");
+        java.nio.file.Files.writeString(dir.resolve("broken.avsc"), "{\"type\": \"record\"");
+        assertInvalid(avro("broken.avsc"), "sources[1].value_schema", "broken.avsc is not an Avro schema");
+        java.nio.file.Files.writeString(dir.resolve("string.avsc"), "\"string\"");
+        assertInvalid(avro("string.avsc"), "sources[1].value_schema", "values must be records");
+        java.nio.file.Files.writeString(
+                dir.resolve("event.avsc"),
+                "{\"type\": \"record\", \"name\": \"E\", \"fields\": [{\"name\": \"id\", \"type\": \"string\"}]}");
+        Map<String, Object> badEncoding = avro("event.avsc");
+        badEncoding.put("value_encoding", "confluent");
+        assertInvalid(badEncoding, "sources[1].value_encoding", "'confluent' is not one of binary, single-object");
+        Map<String, Object> jsonWithSchema = esp();
+        jsonWithSchema.put("value_schema", "event.avsc");
+        assertInvalid(jsonWithSchema, "sources[1].value_schema", "applies to kafka-avro sources only");
+    }
 }

@@ -5,14 +5,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 
 /** Polls a condition until it holds or a deadline passes; a bounded wait instead of a sleep. */
-final class Eventually {
+public final class Eventually {
 
     private static final Duration PAUSE = Duration.ofMillis(200);
 
     private Eventually() {}
 
     /** Returns when {@code condition} is true; fails with {@code what} and the last value otherwise. */
-    static void await(String what, Duration timeout, Callable<Boolean> condition) throws Exception {
+    public static void await(String what, Duration timeout, Callable<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;
         while (System.nanoTime() < deadline) {

@@ -10,12 +10,15 @@ import dev.rapport.schemas.table.CatalogConfig;
 import dev.rapport.schemas.table.RapportCatalog;
 import dev.rapport.schemas.table.RapportTables;
 import dev.rapport.schemas.table.TableDefinition;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +29,13 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
@@ -199,6 +209,100 @@ class KafkaIngestionIT {
         assertThat(count(catalog, RapportTables.REJECTED)).isZero();
     }
 
+    @Test
+    void decodesAvroSurveyResponsesWithTheConfiguredWriterSchema() throws Exception {
+        String topic = "survey-responses-avro";
+        kafka.createTopic(topic, 2);
+        Schema schema = SchemaBuilder.record("SurveyResponse")
+                .namespace("example.survey")
+                .fields()
+                .requiredString("response_id")
+                .requiredString("survey")
+                .requiredInt("score")
+                .requiredLong("answered_at_ms")
+                .optionalString("email")
+                .endRecord();
+        Files.writeString(dir.resolve("survey_response.avsc"), schema.toString(true));
+        List<Map.Entry<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            GenericRecord response = new GenericData.Record(schema);
+            response.put("response_id", "resp-" + i);
+            response.put("survey", "NPS");
+            response.put("score", i % 11);
+            response.put("answered_at_ms", 1_709_280_000_000L + i * 60_000L);
+            response.put("email", i % 2 == 0 ? "Person" + i + "@Example.com" : null);
+            records.add(Map.entry("resp-" + i, avroBinary(response)));
+        }
+        byte[] good = records.get(0).getValue();
+        records.add(Map.entry("bad-truncated", Arrays.copyOf(good, good.length - 3)));
+        records.add(Map.entry("bad-json", bytes(json("ev-1", "open", "2024-03-01T09:00:00Z"))));
+        GenericRecord outOfRange = new GenericData.Record(schema);
+        outOfRange.put("response_id", "resp-bad");
+        outOfRange.put("survey", "NPS");
+        outOfRange.put("score", 11);
+        outOfRange.put("answered_at_ms", 1_709_280_000_000L);
+        records.add(Map.entry("bad-score", avroBinary(outOfRange)));
+        List<String> locations = kafka.send(topic, records);
+
+        Map<String, Object> yaml = new LinkedHashMap<>();
+        yaml.put("name", "surveys");
+        yaml.put("kind", "interaction");
+        yaml.put("format", "kafka-avro");
+        yaml.put("bootstrap_servers", kafka.bootstrapServers());
+        yaml.put("topic", topic);
+        yaml.put("starting_offsets", "earliest");
+        yaml.put("value_schema", "survey_response.avsc");
+        Map<String, Object> mapping = new LinkedHashMap<>();
+        mapping.put("source_event_id", "response_id");
+        mapping.put("event_type", Map.of("const", "survey_response"));
+        mapping.put("event_time", Map.of("column", "answered_at_ms", "format", "epoch_millis"));
+        mapping.put("survey_type", "survey");
+        mapping.put("score", "score");
+        mapping.put("email", "email");
+        yaml.put("mapping", mapping);
+        SourceConfig source = SourceConfig.fromMap(yaml, "sources[0]", dir);
+
+        CatalogConfig catalog = CatalogConfig.embedded(Files.createDirectories(dir.resolve("data")));
+        JobClient job = start(catalog, source, "run-avro", null);
+        try {
+            awaitCounts(job, "surveys", new SourceCounts(43, 40, 0, 3));
+            Eventually.await(
+                    "40 responses and 3 rejects committed",
+                    TIMEOUT,
+                    () -> count(catalog, RapportTables.INTERACTIONS) == 40
+                            && count(catalog, RapportTables.REJECTED) == 3);
+        } finally {
+            job.cancel().get(1, TimeUnit.MINUTES);
+        }
+
+        Map<String, Record> responses =
+                rows(catalog, RapportTables.INTERACTIONS, r -> (String) r.getField("source_event_id"));
+        Record seventh = responses.get("resp-7");
+        assertThat(seventh.getField("event_type")).isEqualTo("survey_response");
+        assertThat(seventh.getField("survey_type")).isEqualTo("NPS");
+        assertThat(seventh.getField("score")).isEqualTo(7);
+        assertThat(seventh.getField("email")).isNull();
+        assertThat(responses.get("resp-8").getField("email")).isEqualTo("person8@example.com");
+        assertThat(seventh.getField("event_time").toString()).startsWith("2024-03-01T08:07");
+
+        Map<String, Record> rejects = rows(catalog, RapportTables.REJECTED, r -> (String) r.getField("location"));
+        assertThat(rejects.keySet()).containsExactlyInAnyOrderElementsOf(locations.subList(40, 43));
+        assertThat(rejects.get(locations.get(40)).getField("error_code")).isEqualTo("MALFORMED_AVRO");
+        assertThat(rejects.get(locations.get(41)).getField("error_code")).isEqualTo("MALFORMED_AVRO");
+        assertThat(Base64.getDecoder()
+                        .decode((String) rejects.get(locations.get(41)).getField("raw_payload")))
+                .isEqualTo(records.get(41).getValue());
+        assertThat(rejects.get(locations.get(42)).getField("error_code")).isEqualTo("SCORE_OUT_OF_RANGE");
+    }
+
+    private static byte[] avroBinary(GenericRecord record) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(record.getSchema()).write(record, encoder);
+        encoder.flush();
+        return out.toByteArray();
+    }
+
     private static JobClient start(CatalogConfig catalog, SourceConfig source, String runId, String savepoint)
             throws Exception {
         Configuration conf = new Configuration();
@@ -217,10 +321,14 @@ class KafkaIngestionIT {
 
     /** Waits until the running job's counters reach {@code expected}, then checks they stay balanced. */
     private static void awaitCounts(JobClient job, SourceCounts expected) throws Exception {
+        awaitCounts(job, "esp", expected);
+    }
+
+    private static void awaitCounts(JobClient job, String sourceName, SourceCounts expected) throws Exception {
         Eventually.await("counts " + expected, TIMEOUT, () -> {
             IngestionReport report =
                     IngestionReport.fromAccumulators(job.getAccumulators().get(10, TimeUnit.SECONDS));
-            return report.source("esp").equals(expected);
+            return report.source(sourceName).equals(expected);
         });
     }
 
