@@ -41,7 +41,15 @@ public final class MetricStatements {
 
     /** Statements to run before the inserts: the temporary views they share. */
     public List<String> setup() {
-        return List.of(fill(resource("survey_answers_view.sql")), fill(resource("support_tickets_view.sql")));
+        List<String> setup = new ArrayList<>();
+        setup.add(fill(resource("survey_answers_view.sql")));
+        setup.add(fill(resource("support_tickets_view.sql")));
+        // The feedback functions (Lucene analyzers, sentiment lexicons), then the comments they read.
+        for (String function : resource("feedback_functions.sql").split(";")) {
+            setup.add(function.strip());
+        }
+        setup.add(fill(resource("feedback_comments_view.sql")));
+        return List.copyOf(setup);
     }
 
     /** The inserts, in the order they are added to the job; the timeline only when asked for. */
@@ -58,6 +66,10 @@ public final class MetricStatements {
             inserts.add(new MetricStatement(
                     RapportTables.CUSTOMER_TIMELINE, fill(resource("customer_timeline.sql")), "event_time", false));
         }
+        inserts.add(new MetricStatement(
+                RapportTables.FEEDBACK_SENTIMENT, fill(resource("feedback_sentiment.sql")), "event_time", false));
+        inserts.add(new MetricStatement(
+                RapportTables.FEEDBACK_TOPICS, fill(resource("feedback_topics.sql")), "month", true));
         return List.copyOf(inserts);
     }
 

@@ -345,7 +345,9 @@ class ExperienceMetricsIT {
                         "metrics.email_engagement",
                         "metrics.support_sla",
                         "metrics.support_sla_daily",
-                        "metrics.customer_timeline");
+                        "metrics.customer_timeline",
+                        "metrics.feedback_sentiment",
+                        "metrics.feedback_topics");
         for (TableDefinition table : List.of(
                 RapportTables.NPS_DAILY,
                 RapportTables.CSAT_DAILY,

@@ -321,6 +321,71 @@ public final class RapportTables {
             sort -> sort.asc("customer_id").asc("event_time"),
             "one row per (customer_id, event_id)");
 
+    // ---- feedback text, NPS drivers and closed-loop alerts (issue #6) ----
+
+    public static final TableDefinition FEEDBACK_SENTIMENT = TableDefinition.of(
+            METRICS,
+            "feedback_sentiment",
+            new Schema(List.of(
+                    required(1, "event_id", Types.StringType.get(), "staging.interactions.event_id of the comment."),
+                    required(2, "event_time", Types.TimestampType.withZone(), "When it was written, UTC."),
+                    required(3, "source", Types.StringType.get(), "Source of the event."),
+                    required(4, "category", Types.StringType.get(), "survey or support."),
+                    required(5, "event_type", Types.StringType.get(), "survey_response, ticket_opened..."),
+                    optional(6, "survey_type", Types.StringType.get(), "NPS, CSAT or CES; null for tickets."),
+                    optional(7, "score", Types.IntegerType.get(), "Survey score the customer gave."),
+                    optional(
+                            8,
+                            "nps_category",
+                            Types.StringType.get(),
+                            "promoter, passive or detractor for an NPS answer; else null."),
+                    required(
+                            9,
+                            "language",
+                            Types.StringType.get(),
+                            "ISO 639-1 language the comment was analysed in; 'unknown' when none."),
+                    required(
+                            10,
+                            "language_source",
+                            Types.StringType.get(),
+                            "record (its comment_language), detected (from the text) or unknown."),
+                    optional(
+                            11,
+                            "sentiment_score",
+                            Types.DoubleType.get(),
+                            "(positive - negative) / (positive + negative) weight, -1 to +1."),
+                    optional(12, "sentiment", Types.StringType.get(), "positive, neutral or negative."),
+                    optional(13, "positive_weight", Types.IntegerType.get(), "Sum of positive lexicon weights."),
+                    optional(14, "negative_weight", Types.IntegerType.get(), "Sum of negative lexicon weights."))),
+            spec -> spec.month("event_time"),
+            sort -> sort.asc("event_time").asc("event_id"),
+            "one row per interaction with a comment: event_id");
+
+    public static final TableDefinition FEEDBACK_TOPICS = TableDefinition.of(
+            METRICS,
+            "feedback_topics",
+            new Schema(List.of(
+                    required(1, "month", Types.DateType.get(), "First day of the UTC month of the answers."),
+                    required(2, "language", Types.StringType.get(), "ISO 639-1 language of the comments."),
+                    required(3, "term", Types.StringType.get(), "Stemmed term (Lucene analyzer of the language)."),
+                    required(4, "word", Types.StringType.get(), "A written form of the term, lower case."),
+                    required(5, "responses", Types.LongType.get(), "NPS answers whose comment mentions the term."),
+                    required(6, "promoters", Types.LongType.get(), "Of those, scoring 9-10."),
+                    required(7, "passives", Types.LongType.get(), "Of those, scoring 7-8."),
+                    required(8, "detractors", Types.LongType.get(), "Of those, scoring 0-6."),
+                    required(9, "nps", Types.DoubleType.get(), "NPS of the answers mentioning the term."),
+                    required(
+                            10,
+                            "language_responses",
+                            Types.LongType.get(),
+                            "Commented NPS answers of the month and language."),
+                    required(11, "language_nps", Types.DoubleType.get(), "Their NPS."),
+                    required(12, "nps_impact", Types.DoubleType.get(), "nps - language_nps."),
+                    required(13, "detractor_share", Types.DoubleType.get(), "detractors / responses."))),
+            spec -> spec.month("month"),
+            sort -> sort.asc("month").asc("language").asc("term"),
+            "one row per (month, language, term) mentioned in an NPS answer's comment");
+
     public static final TableDefinition INGESTION_RUNS = TableDefinition.of(
             STAGING,
             "ingestion_runs",
@@ -366,7 +431,9 @@ public final class RapportTables {
             SUPPORT_SLA,
             SUPPORT_SLA_DAILY,
             CUSTOMER_TIMELINE,
-            INGESTION_RUNS);
+            INGESTION_RUNS,
+            FEEDBACK_SENTIMENT,
+            FEEDBACK_TOPICS);
 
     private RapportTables() {}
 
