@@ -74,6 +74,24 @@ public final class MetricStatements {
     }
 
     /**
+     * The statements that read metric tables written by {@link #inserts}, run as a second job after
+     * them: {@code metrics.nps_drivers}, with its experience drivers when the timeline exists.
+     */
+    public List<MetricStatement> derivedInserts(boolean withTimeline) {
+        String drivers = fill(resource("nps_drivers.sql"))
+                .replace(
+                        "${experience_flags}",
+                        resource(withTimeline ? "nps_drivers_experience.sql" : "nps_drivers_no_experience.sql"))
+                .replace("${range_start}", dateOrNull(config.firstDayRecomputed()))
+                .replace("${range_end}", dateOrNull(config.lastDayRecomputed()));
+        return List.of(new MetricStatement(RapportTables.NPS_DRIVERS, drivers, null, true));
+    }
+
+    private static String dateOrNull(java.util.Optional<LocalDate> day) {
+        return day.map(d -> "DATE '" + d + "'").orElse("CAST(NULL AS DATE)");
+    }
+
+    /**
      * One query returning {@code (table_name, row_count)} per statement: the rows each table holds
      * in the months the run recomputed, read back after the commit.
      */
@@ -81,9 +99,11 @@ public final class MetricStatements {
         return statements.stream()
                 .map(statement -> "SELECT CAST('" + statement.table().qualifiedName() + "' AS STRING) AS table_name, "
                         + "COUNT(*) AS row_count FROM " + statement.table().qualifiedName() + " WHERE "
-                        + (statement.rangeIsDate()
-                                ? dayRange(statement.rangeColumn())
-                                : timeRange(statement.rangeColumn())))
+                        + (statement.rangeColumn() == null
+                                ? "TRUE"
+                                : statement.rangeIsDate()
+                                        ? dayRange(statement.rangeColumn())
+                                        : timeRange(statement.rangeColumn())))
                 .collect(Collectors.joining("\nUNION ALL\n"));
     }
 

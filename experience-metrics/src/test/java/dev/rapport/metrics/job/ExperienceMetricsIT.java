@@ -347,7 +347,8 @@ class ExperienceMetricsIT {
                         "metrics.support_sla_daily",
                         "metrics.customer_timeline",
                         "metrics.feedback_sentiment",
-                        "metrics.feedback_topics");
+                        "metrics.feedback_topics",
+                        "metrics.nps_drivers");
         for (TableDefinition table : List.of(
                 RapportTables.NPS_DAILY,
                 RapportTables.CSAT_DAILY,
