@@ -115,6 +115,9 @@ public final class MetricsJob {
                 for (MetricStatement statement : metrics.inserts(withTimeline)) {
                     rapport.ensure(statement.table());
                 }
+                for (MetricStatement statement : metrics.derivedInserts(withTimeline)) {
+                    rapport.ensure(statement.table());
+                }
             }
         }
         if (!withTimeline && !npsOnly) {
@@ -139,7 +142,17 @@ public final class MetricsJob {
         job.addInsertSql(statements.insertOverwrite(config));
         inserts.forEach(statement -> job.addInsertSql(statement.insert()));
         await(job.execute());
-        MetricsReport report = totals(tableEnv, inserts, Duration.ofNanos(System.nanoTime() - started));
+        // Tables computed from the metric tables just written (nps_drivers reads the timeline and
+        // support_sla): a second job, which sees the first one's commits.
+        List<MetricStatement> derived = npsOnly ? List.of() : metrics.derivedInserts(withTimeline);
+        if (!derived.isEmpty()) {
+            StatementSet second = tableEnv.createStatementSet();
+            derived.forEach(statement -> second.addInsertSql(statement.insert()));
+            await(second.execute());
+        }
+        List<MetricStatement> written = new java.util.ArrayList<>(inserts);
+        written.addAll(derived);
+        MetricsReport report = totals(tableEnv, written, Duration.ofNanos(System.nanoTime() - started));
         report.tables().forEach((table, rows) -> LOG.info("{}: {} rows", table, rows));
         LOG.info(
                 "{}: {} rows, {} responses, NPS {} in {} ms",

@@ -9,7 +9,8 @@ import dev.rapport.schemas.table.TableDefinition;
  *
  * @param table the table written
  * @param insert the statement, with the run's range filled in
- * @param rangeColumn the column whose months a run owns ({@code day}, {@code opened_at}...)
+ * @param rangeColumn the column whose months a run owns ({@code day}, {@code opened_at}...); null for
+ *     a table a run replaces whole
  * @param rangeIsDate whether that column is a DATE (else a TIMESTAMP_LTZ)
  */
 public record MetricStatement(TableDefinition table, String insert, String rangeColumn, boolean rangeIsDate) {
@@ -17,6 +18,5 @@ public record MetricStatement(TableDefinition table, String insert, String range
     public MetricStatement {
         requireNonNull(table, "table is null");
         requireNonNull(insert, "insert is null");
-        requireNonNull(rangeColumn, "rangeColumn is null");
     }
 }

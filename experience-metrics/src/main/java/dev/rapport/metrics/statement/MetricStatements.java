@@ -41,7 +41,15 @@ public final class MetricStatements {
 
     /** Statements to run before the inserts: the temporary views they share. */
     public List<String> setup() {
-        return List.of(fill(resource("survey_answers_view.sql")), fill(resource("support_tickets_view.sql")));
+        List<String> setup = new ArrayList<>();
+        setup.add(fill(resource("survey_answers_view.sql")));
+        setup.add(fill(resource("support_tickets_view.sql")));
+        // The feedback functions (Lucene analyzers, sentiment lexicons), then the comments they read.
+        for (String function : resource("feedback_functions.sql").split(";")) {
+            setup.add(function.strip());
+        }
+        setup.add(fill(resource("feedback_comments_view.sql")));
+        return List.copyOf(setup);
     }
 
     /** The inserts, in the order they are added to the job; the timeline only when asked for. */
@@ -58,7 +66,29 @@ public final class MetricStatements {
             inserts.add(new MetricStatement(
                     RapportTables.CUSTOMER_TIMELINE, fill(resource("customer_timeline.sql")), "event_time", false));
         }
+        inserts.add(new MetricStatement(
+                RapportTables.FEEDBACK_SENTIMENT, fill(resource("feedback_sentiment.sql")), "event_time", false));
+        inserts.add(new MetricStatement(
+                RapportTables.FEEDBACK_TOPICS, fill(resource("feedback_topics.sql")), "month", true));
         return List.copyOf(inserts);
+    }
+
+    /**
+     * The statements that read metric tables written by {@link #inserts}, run as a second job after
+     * them: {@code metrics.nps_drivers}, with its experience drivers when the timeline exists.
+     */
+    public List<MetricStatement> derivedInserts(boolean withTimeline) {
+        String drivers = fill(resource("nps_drivers.sql"))
+                .replace(
+                        "${experience_flags}",
+                        resource(withTimeline ? "nps_drivers_experience.sql" : "nps_drivers_no_experience.sql"))
+                .replace("${range_start}", dateOrNull(config.firstDayRecomputed()))
+                .replace("${range_end}", dateOrNull(config.lastDayRecomputed()));
+        return List.of(new MetricStatement(RapportTables.NPS_DRIVERS, drivers, null, true));
+    }
+
+    private static String dateOrNull(java.util.Optional<LocalDate> day) {
+        return day.map(d -> "DATE '" + d + "'").orElse("CAST(NULL AS DATE)");
     }
 
     /**
@@ -69,9 +99,11 @@ public final class MetricStatements {
         return statements.stream()
                 .map(statement -> "SELECT CAST('" + statement.table().qualifiedName() + "' AS STRING) AS table_name, "
                         + "COUNT(*) AS row_count FROM " + statement.table().qualifiedName() + " WHERE "
-                        + (statement.rangeIsDate()
-                                ? dayRange(statement.rangeColumn())
-                                : timeRange(statement.rangeColumn())))
+                        + (statement.rangeColumn() == null
+                                ? "TRUE"
+                                : statement.rangeIsDate()
+                                        ? dayRange(statement.rangeColumn())
+                                        : timeRange(statement.rangeColumn())))
                 .collect(Collectors.joining("\nUNION ALL\n"));
     }
 

@@ -345,7 +345,10 @@ class ExperienceMetricsIT {
                         "metrics.email_engagement",
                         "metrics.support_sla",
                         "metrics.support_sla_daily",
-                        "metrics.customer_timeline");
+                        "metrics.customer_timeline",
+                        "metrics.feedback_sentiment",
+                        "metrics.feedback_topics",
+                        "metrics.nps_drivers");
         for (TableDefinition table : List.of(
                 RapportTables.NPS_DAILY,
                 RapportTables.CSAT_DAILY,

@@ -322,6 +322,148 @@ public final class RapportTables {
             sort -> sort.asc("customer_id").asc("event_time"),
             "one row per (customer_id, event_id)");
 
+    // ---- feedback text, NPS drivers and closed-loop alerts (issue #6) ----
+
+    public static final TableDefinition FEEDBACK_SENTIMENT = TableDefinition.of(
+            METRICS,
+            "feedback_sentiment",
+            new Schema(List.of(
+                    required(1, "event_id", Types.StringType.get(), "staging.interactions.event_id of the comment."),
+                    required(2, "event_time", Types.TimestampType.withZone(), "When it was written, UTC."),
+                    required(3, "source", Types.StringType.get(), "Source of the event."),
+                    required(4, "category", Types.StringType.get(), "survey or support."),
+                    required(5, "event_type", Types.StringType.get(), "survey_response, ticket_opened..."),
+                    optional(6, "survey_type", Types.StringType.get(), "NPS, CSAT or CES; null for tickets."),
+                    optional(7, "score", Types.IntegerType.get(), "Survey score the customer gave."),
+                    optional(
+                            8,
+                            "nps_category",
+                            Types.StringType.get(),
+                            "promoter, passive or detractor for an NPS answer; else null."),
+                    required(
+                            9,
+                            "language",
+                            Types.StringType.get(),
+                            "ISO 639-1 language the comment was analysed in; 'unknown' when none."),
+                    required(
+                            10,
+                            "language_source",
+                            Types.StringType.get(),
+                            "record (its comment_language), detected (from the text) or unknown."),
+                    optional(
+                            11,
+                            "sentiment_score",
+                            Types.DoubleType.get(),
+                            "(positive - negative) / (positive + negative) weight, -1 to +1."),
+                    optional(12, "sentiment", Types.StringType.get(), "positive, neutral or negative."),
+                    optional(13, "positive_weight", Types.IntegerType.get(), "Sum of positive lexicon weights."),
+                    optional(14, "negative_weight", Types.IntegerType.get(), "Sum of negative lexicon weights."))),
+            spec -> spec.month("event_time"),
+            sort -> sort.asc("event_time").asc("event_id"),
+            "one row per interaction with a comment: event_id");
+
+    public static final TableDefinition FEEDBACK_TOPICS = TableDefinition.of(
+            METRICS,
+            "feedback_topics",
+            new Schema(List.of(
+                    required(1, "month", Types.DateType.get(), "First day of the UTC month of the answers."),
+                    required(2, "language", Types.StringType.get(), "ISO 639-1 language of the comments."),
+                    required(3, "term", Types.StringType.get(), "Stemmed term (Lucene analyzer of the language)."),
+                    required(4, "word", Types.StringType.get(), "A written form of the term, lower case."),
+                    required(5, "responses", Types.LongType.get(), "NPS answers whose comment mentions the term."),
+                    required(6, "promoters", Types.LongType.get(), "Of those, scoring 9-10."),
+                    required(7, "passives", Types.LongType.get(), "Of those, scoring 7-8."),
+                    required(8, "detractors", Types.LongType.get(), "Of those, scoring 0-6."),
+                    required(9, "nps", Types.DoubleType.get(), "NPS of the answers mentioning the term."),
+                    required(
+                            10,
+                            "language_responses",
+                            Types.LongType.get(),
+                            "Commented NPS answers of the month and language."),
+                    required(11, "language_nps", Types.DoubleType.get(), "Their NPS."),
+                    required(12, "nps_impact", Types.DoubleType.get(), "nps - language_nps."),
+                    required(13, "detractor_share", Types.DoubleType.get(), "detractors / responses."))),
+            spec -> spec.month("month"),
+            sort -> sort.asc("month").asc("language").asc("term"),
+            "one row per (month, language, term) mentioned in an NPS answer's comment");
+
+    public static final TableDefinition NPS_DRIVERS = TableDefinition.of(
+            METRICS,
+            "nps_drivers",
+            new Schema(List.of(
+                    required(
+                            1,
+                            "driver_type",
+                            Types.StringType.get(),
+                            "channel, touchpoint, language, topic or experience."),
+                    required(
+                            2,
+                            "driver",
+                            Types.StringType.get(),
+                            "The channel, touchpoint, language, <language>:<term> or had_ticket, had_breached_ticket,"
+                                    + " had_purchase, had_return."),
+                    required(3, "responses_with", Types.LongType.get(), "NPS answers with the driver."),
+                    required(4, "promoters_with", Types.LongType.get(), "Of those, promoters."),
+                    required(5, "detractors_with", Types.LongType.get(), "Of those, detractors."),
+                    required(6, "nps_with", Types.DoubleType.get(), "Their NPS."),
+                    required(
+                            7,
+                            "responses_without",
+                            Types.LongType.get(),
+                            "NPS answers of the same population without it."),
+                    required(8, "promoters_without", Types.LongType.get(), "Of those, promoters."),
+                    required(9, "detractors_without", Types.LongType.get(), "Of those, detractors."),
+                    required(10, "nps_without", Types.DoubleType.get(), "Their NPS."),
+                    required(11, "nps_difference", Types.DoubleType.get(), "nps_with - nps_without."),
+                    optional(12, "nps_difference_ci_low", Types.DoubleType.get(), "95% interval, normal approx."),
+                    optional(13, "nps_difference_ci_high", Types.DoubleType.get(), "95% interval, normal approx."),
+                    optional(14, "z", Types.DoubleType.get(), "nps_difference / its standard error."),
+                    optional(15, "p_value", Types.DoubleType.get(), "Two-sided p-value of no difference."),
+                    required(16, "significant", Types.BooleanType.get(), "p_value below 0.05."),
+                    optional(17, "range_start", Types.DateType.get(), "First day of the answers; null for all."),
+                    optional(18, "range_end", Types.DateType.get(), "Last day of the answers; null for all."))),
+            spec -> spec,
+            sort -> sort.asc("driver_type").asc("driver"),
+            "one row per (driver_type, driver) over the NPS answers of the last run's range");
+
+    public static final TableDefinition ALERTS = TableDefinition.of(
+            "feeds",
+            "alerts",
+            new Schema(
+                    List.of(
+                            required(1, "alert_id", Types.StringType.get(), "source:response_id of the response."),
+                            required(2, "source", Types.StringType.get(), "Source of the survey response."),
+                            required(3, "response_id", Types.StringType.get(), "The source's id of the response."),
+                            optional(
+                                    4,
+                                    "customer_id",
+                                    Types.StringType.get(),
+                                    "Resolved customer (identity.identity_map); null when unresolved."),
+                            optional(5, "customer_source", Types.StringType.get(), "Source of customer_ref."),
+                            optional(6, "customer_ref", Types.StringType.get(), "The source's customer key."),
+                            required(7, "survey_type", Types.StringType.get(), "NPS."),
+                            required(8, "score", Types.IntegerType.get(), "The score, 0 to 6."),
+                            optional(9, "comment", Types.StringType.get(), "The customer's comment."),
+                            optional(10, "comment_language", Types.StringType.get(), "Its language, as sent."),
+                            optional(11, "channel", Types.StringType.get(), "Survey channel."),
+                            optional(12, "touchpoint", Types.StringType.get(), "Touchpoint surveyed."),
+                            required(13, "responded_at", Types.TimestampType.withZone(), "When the customer answered."),
+                            required(
+                                    14,
+                                    "open_tickets",
+                                    Types.ListType.ofRequired(104, Types.StringType.get()),
+                                    "The customer's open tickets (source:ticket_id), sorted."),
+                            required(15, "open_ticket_count", Types.IntegerType.get(), "Size of open_tickets."),
+                            required(
+                                    16,
+                                    "kafka_location",
+                                    Types.StringType.get(),
+                                    "topic/partition/offset the response was read from.")),
+                    java.util.Set.of(1)),
+            spec -> spec,
+            sort -> sort.asc("responded_at"),
+            "one row per detractor response: alert_id (source:response_id)");
+
     public static final TableDefinition INGESTION_RUNS = TableDefinition.of(
             STAGING,
             "ingestion_runs",
@@ -394,7 +536,11 @@ public final class RapportTables {
             SUPPORT_SLA_DAILY,
             CUSTOMER_TIMELINE,
             INGESTION_RUNS,
-            JOB_RUNS);
+            JOB_RUNS,
+            FEEDBACK_SENTIMENT,
+            FEEDBACK_TOPICS,
+            NPS_DRIVERS,
+            ALERTS);
 
     private RapportTables() {}
 

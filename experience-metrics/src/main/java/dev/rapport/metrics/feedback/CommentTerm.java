@@ -1,0 +1,18 @@
+package dev.rapport.metrics.feedback;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One term of a comment.
+ *
+ * @param term the analyzer's output (lower case, stemmed; for Serbian also in Latin script without
+ *     diacritics): the key topics are counted by
+ * @param word the word as written, lower case, for people to read
+ */
+public record CommentTerm(String term, String word) {
+
+    public CommentTerm {
+        requireNonNull(term, "term is null");
+        requireNonNull(word, "word is null");
+    }
+}
