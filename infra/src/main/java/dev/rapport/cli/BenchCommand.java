@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks; their figures and how they were taken are in BENCHMARKS.md.",
-        subcommands = {BenchCommand.Generate.class})
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -57,6 +57,89 @@ final class BenchCommand implements Runnable {
                     Files.delete(path);
                 }
             }
+        }
+    }
+
+    @Command(
+            name = "ingest",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Ingestion throughput and latency (see BENCHMARKS.md):",
+                "batch: the generator's CSV exports into staging at --parallelism, records/s and peak memory,"
+                        + " beside the same files mapped and written straight to Parquet without Flink;",
+                "stream (with --bootstrap-servers): latency from produce to committed-and-visible, p50/p99."
+            })
+    static final class Ingest implements Callable<Integer> {
+
+        @Option(
+                names = "--persons",
+                defaultValue = "850000",
+                description = "Persons to generate (default: ${DEFAULT-VALUE}, about 5 million CSV records).")
+        int persons;
+
+        @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default: 2).")
+        int parallelism;
+
+        @Option(
+                names = "--workdir",
+                description = "Folder for data and tables (default: a temporary folder, deleted afterwards).")
+        Path workdir;
+
+        @Option(
+                names = "--reuse-data",
+                description = "Reuse the data already generated in --workdir instead of generating again.")
+        boolean reuseData;
+
+        @Option(names = "--skip-batch", description = "Run only the streaming benchmark.")
+        boolean skipBatch;
+
+        @Option(
+                names = "--bootstrap-servers",
+                description = "A Kafka broker for the streaming benchmark (it creates its own topic); without it"
+                        + " only the batch benchmark runs.")
+        String bootstrapServers;
+
+        @Option(names = "--events", defaultValue = "60000", description = "Events to stream (default: 60000).")
+        int events;
+
+        @Option(names = "--rate", defaultValue = "2000", description = "Events per second (default: 2000).")
+        int rate;
+
+        @Option(
+                names = "--checkpoint-interval-ms",
+                defaultValue = "1000",
+                description = "Checkpoint interval of the streaming job (default: 1000).")
+        long checkpointIntervalMs;
+
+        @Override
+        public Integer call() throws Exception {
+            boolean temporary = workdir == null;
+            Path dir = temporary ? Files.createTempDirectory("rapport-bench-ingest") : workdir;
+            try {
+                if (!skipBatch) {
+                    dev.rapport.bench.BatchIngestBenchmark.run(
+                            persons,
+                            parallelism,
+                            dir,
+                            !(reuseData && Files.isDirectory(dir.resolve("data"))),
+                            System.out);
+                }
+                if (bootstrapServers != null) {
+                    dev.rapport.bench.StreamLatencyBenchmark.run(
+                            bootstrapServers,
+                            events,
+                            rate,
+                            java.time.Duration.ofMillis(checkpointIntervalMs),
+                            parallelism,
+                            dir,
+                            System.out);
+                }
+            } finally {
+                if (temporary) {
+                    Generate.deleteTree(dir);
+                }
+            }
+            return ExitCodes.OK;
         }
     }
 }

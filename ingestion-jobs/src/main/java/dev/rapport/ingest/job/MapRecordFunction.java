@@ -52,6 +52,7 @@ public final class MapRecordFunction extends ProcessFunction<RawRecord, Tuple3<S
     private transient CustomerMapper customers;
     private transient InteractionMapper interactions;
     private transient ObjectMapper json;
+    private transient org.apache.commons.csv.CSVFormat csv;
     private transient LongCounter read;
     private transient LongCounter quarantined;
     private transient Counter readMetric;
@@ -159,12 +160,26 @@ public final class MapRecordFunction extends ProcessFunction<RawRecord, Tuple3<S
         }
     }
 
+    /** The raw text of a record; a CSV row is rendered from its values only now, when it is rejected. */
+    private String payload(RawRecord raw) {
+        if (raw.payload != null) {
+            return raw.payload;
+        }
+        if (raw.values != null) {
+            if (csv == null) {
+                csv = source.csvSettings().format();
+            }
+            return csv.format((Object[]) raw.values);
+        }
+        return "";
+    }
+
     private RejectedRecord reject(RawRecord raw, RecordException e) {
         RejectedRecord reject = new RejectedRecord();
         reject.setRejectId(RecordIds.of(source.name(), raw.location));
         reject.setSource(source.name());
         reject.setLocation(raw.location);
-        reject.setRawPayload(raw.payload == null ? "" : raw.payload);
+        reject.setRawPayload(payload(raw));
         reject.setErrorCode(e.code().name());
         reject.setMessage(e.getMessage());
         reject.setField(e.field());

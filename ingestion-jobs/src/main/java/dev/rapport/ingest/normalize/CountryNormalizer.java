@@ -15,12 +15,24 @@ import java.util.Optional;
 public final class CountryNormalizer {
 
     private static final Map<String, String> BY_NAME = buildIndex();
+    private static final int SEEN_LIMIT = 10_000;
+
+    private final Map<String, String> seen = new HashMap<>();
 
     public Optional<String> normalize(String raw) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(BY_NAME.get(fold(raw)));
+        // Sources repeat a handful of spellings: remember each one's answer (a pure function of it).
+        String cached = seen.get(raw);
+        if (cached == null) {
+            cached = BY_NAME.getOrDefault(fold(raw), "");
+            if (seen.size() >= SEEN_LIMIT) {
+                seen.clear();
+            }
+            seen.put(raw, cached);
+        }
+        return cached.isEmpty() ? Optional.empty() : Optional.of(cached);
     }
 
     private static Map<String, String> buildIndex() {

@@ -9,7 +9,12 @@ public final class PostcodeNormalizer {
         if (postcode == null) {
             return null;
         }
-        String key = postcode.replaceAll("[^\\p{L}\\p{Nd}]", "").toUpperCase(Locale.ROOT);
+        // Letters (\\p{L}) and decimal digits (\\p{Nd}) kept, by code point: no regex per record.
+        StringBuilder kept = new StringBuilder(postcode.length());
+        postcode.codePoints()
+                .filter(c -> Character.isLetter(c) || Character.isDigit(c))
+                .forEach(kept::appendCodePoint);
+        String key = kept.toString().toUpperCase(Locale.ROOT);
         return key.isEmpty() ? null : key;
     }
 }

@@ -27,6 +27,8 @@ public final class TemporalNormalizer {
     public static final String EPOCH_MILLIS = "epoch_millis";
 
     private final ZoneId zone;
+    // Building a formatter costs more than parsing with it; a source has a handful of patterns.
+    private final java.util.Map<String, DateTimeFormatter> formatters = new java.util.HashMap<>();
 
     public TemporalNormalizer(ZoneId zone) {
         this.zone = java.util.Objects.requireNonNull(zone, "zone is null");
@@ -49,7 +51,7 @@ public final class TemporalNormalizer {
             if (isEpoch(format)) {
                 return timestamp(field, value, format).atZone(zone).toLocalDate();
             }
-            return LocalDate.from(formatter(format).parse(value));
+            return LocalDate.from(cached(format).parse(value));
         } catch (DateTimeException e) {
             throw new RecordException(
                     ErrorCode.INVALID_DATE,
@@ -69,7 +71,7 @@ public final class TemporalNormalizer {
             if (format.equals(EPOCH_MILLIS)) {
                 return Instant.ofEpochMilli(Long.parseLong(value.strip()));
             }
-            TemporalAccessor parsed = formatter(format).parse(value);
+            TemporalAccessor parsed = cached(format).parse(value);
             if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
                 return OffsetDateTime.from(parsed).toInstant();
             }
@@ -86,8 +88,30 @@ public final class TemporalNormalizer {
         }
     }
 
+    private DateTimeFormatter cached(String pattern) {
+        return formatters.computeIfAbsent(pattern, TemporalNormalizer::formatter);
+    }
+
     private Instant iso(String value) {
         String text = value.strip();
+        // Pick the likely form first: a failed parse throws, and exceptions are slow at this rate.
+        if (text.length() == 10) {
+            try {
+                return LocalDate.parse(text, DateTimeFormatter.ISO_LOCAL_DATE)
+                        .atStartOfDay(zone)
+                        .toInstant();
+            } catch (DateTimeException notADate) {
+                // fall through to the general order below
+            }
+        } else if (!hasOffset(text)) {
+            try {
+                return LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                        .atZone(zone)
+                        .toInstant();
+            } catch (DateTimeException notLocal) {
+                // fall through to the general order below
+            }
+        }
         try {
             return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
                     .toInstant();
@@ -103,6 +127,15 @@ public final class TemporalNormalizer {
                     .atStartOfDay(zone)
                     .toInstant();
         }
+    }
+
+    private static boolean hasOffset(String text) {
+        int time = text.indexOf('T');
+        if (time < 0) {
+            return false;
+        }
+        char last = text.charAt(text.length() - 1);
+        return last == 'Z' || last == 'z' || text.indexOf('+', time) > 0 || text.indexOf('-', time) > 0;
     }
 
     public static boolean isEpoch(String format) {

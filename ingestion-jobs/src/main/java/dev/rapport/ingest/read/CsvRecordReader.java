@@ -56,10 +56,11 @@ final class CsvRecordReader implements RecordReader {
             CSVRecord csv = records.next();
             String[] values = csv.values();
             long line = firstLine(csv, values);
-            RawRecord record = RawRecord.of(file, line, name + ":" + line, format.format((Object[]) values));
+            RawRecord record = RawRecord.of(file, line, name + ":" + line, null);
             record.columns = columns;
             record.values = values;
             if (columns != null && values.length != columns.length) {
+                record.payload = format.format((Object[]) values);
                 record.error = "the row has " + values.length + " fields but the header has " + columns.length
                         + " (check quoting and the delimiter)";
             }

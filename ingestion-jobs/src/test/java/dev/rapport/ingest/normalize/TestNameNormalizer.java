@@ -29,4 +29,18 @@ class TestNameNormalizer {
         assertThat(normalizer.key("Müller")).isEqualTo("muller");
         assertThat(normalizer.key("42")).isNull();
     }
+
+    @Test
+    void repeatedAndAsciiNamesGetTheSameKeysAsTheFirstTime() {
+        // The ASCII shortcut and the cache of transliterations must not change a key.
+        for (int round = 0; round < 3; round++) {
+            assertThat(normalizer.key("Илић")).isEqualTo("ilic");
+            assertThat(normalizer.key("ILIĆ")).isEqualTo("ilic");
+            assertThat(normalizer.key("Mac Donald")).isEqualTo("macdonald");
+            assertThat(normalizer.key("Παπαδόπουλος")).isEqualTo("papadopoulos");
+        }
+        assertThat(normalizer.clean("Ana  Marija")).isEqualTo("Ana Marija");
+        assertThat(normalizer.clean(" Ana Marija ")).isEqualTo("Ana Marija");
+        assertThat(normalizer.clean("Ana\tMarija")).isEqualTo("Ana Marija");
+    }
 }
