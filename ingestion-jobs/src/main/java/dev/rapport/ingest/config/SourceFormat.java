@@ -9,7 +9,9 @@ public enum SourceFormat {
     AVRO,
     PARQUET,
     /** A Kafka topic whose record values are JSON objects, read continuously. */
-    KAFKA_JSON;
+    KAFKA_JSON,
+    /** A database table read through JDBC (a snapshot, incremental on a cursor column). */
+    JDBC;
 
     /** The name as the config file writes it: {@code kafka-json}. */
     public String configName() {

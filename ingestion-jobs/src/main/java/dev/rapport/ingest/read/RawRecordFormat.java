@@ -112,6 +112,7 @@ public final class RawRecordFormat implements BulkFormat<RawRecord, FileSourceSp
                 case AVRO -> new AvroRecordReader(file, name, in);
                 case PARQUET -> throw new IllegalStateException("opened above");
                 case KAFKA_JSON -> throw new IllegalStateException("a Kafka source has no files");
+                case JDBC -> throw new IllegalStateException("a JDBC source has no files");
             };
         } catch (IOException | RuntimeException e) {
             in.close();
