@@ -15,6 +15,11 @@ final class EnvironmentReferences {
 
     private EnvironmentReferences() {}
 
+    /** True when the whole value is one {@code ${env:NAME}} reference. */
+    static boolean isReference(String value) {
+        return REFERENCE.matcher(value.strip()).matches();
+    }
+
     static String resolve(String value, String key, Map<String, String> environment) {
         if (value == null) {
             return null;

@@ -76,7 +76,7 @@ public final class RapportConfigLoader {
             }
             CatalogConfig catalog = catalog(root.get("catalog"), baseDir, environment);
             int parallelism = parallelism(root.get("parallelism"));
-            List<SourceConfig> sources = sources(root.get("sources"), baseDir);
+            List<SourceConfig> sources = sources(root.get("sources"), baseDir, environment);
             IdentityConfig identity = IdentityConfig.fromMap(asMapOrNull(root.get("identity"), "identity"), "identity");
             MetricsConfig metrics = MetricsConfig.fromMap(asMapOrNull(root.get("metrics"), "metrics"), "metrics");
             StreamingConfig streaming =
@@ -143,7 +143,7 @@ public final class RapportConfigLoader {
         return number;
     }
 
-    private static List<SourceConfig> sources(Object value, Path baseDir) {
+    private static List<SourceConfig> sources(Object value, Path baseDir, Map<String, String> environment) {
         if (value == null) {
             return List.of();
         }
@@ -154,13 +154,41 @@ public final class RapportConfigLoader {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             String key = "sources[" + i + "]";
-            SourceConfig source = SourceConfig.fromMap(asMap(list.get(i), key), key, baseDir);
+            SourceConfig source =
+                    SourceConfig.fromMap(withJdbcSecrets(asMap(list.get(i), key), key, environment), key, baseDir);
             if (!names.add(source.name())) {
                 throw new InvalidConfigException(key + ".name", "duplicate source name '" + source.name() + "'");
             }
             sources.add(source);
         }
         return sources;
+    }
+
+    /**
+     * A JDBC source's connection values with {@code ${env:NAME}} resolved; its password must be such a
+     * reference, never written into the file.
+     */
+    private static Map<String, Object> withJdbcSecrets(
+            Map<String, Object> source, String key, Map<String, String> environment) {
+        if (!(source.get("jdbc") instanceof Map<?, ?> jdbc)) {
+            return source;
+        }
+        Map<String, Object> resolved = new java.util.LinkedHashMap<>();
+        for (Map.Entry<?, ?> entry : jdbc.entrySet()) {
+            String name = String.valueOf(entry.getKey());
+            Object value = entry.getValue();
+            String valueKey = key + ".jdbc." + name;
+            if (name.equals("password") && value != null && !EnvironmentReferences.isReference(value.toString())) {
+                throw new InvalidConfigException(
+                        valueKey, "write the password as a reference to the environment, e.g. \"${env:ERP_PASSWORD}\"");
+            }
+            resolved.put(
+                    name,
+                    value instanceof String text ? EnvironmentReferences.resolve(text, valueKey, environment) : value);
+        }
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(source);
+        copy.put("jdbc", resolved);
+        return copy;
     }
 
     private static String string(Map<String, Object> map, String key, String prefix) {

@@ -6,8 +6,10 @@ import dev.rapport.config.RapportConfig;
 import dev.rapport.identity.job.IdentityJob;
 import dev.rapport.identity.job.IdentityReport;
 import dev.rapport.ingest.config.SourceConfig;
+import dev.rapport.ingest.job.CursorRange;
 import dev.rapport.ingest.job.IngestionJob;
 import dev.rapport.ingest.job.IngestionReport;
+import dev.rapport.ingest.job.JdbcCursors;
 import dev.rapport.ingest.job.StreamingIngestionJob;
 import dev.rapport.metrics.job.MetricsJob;
 import dev.rapport.metrics.job.MetricsReport;
@@ -63,7 +65,20 @@ public final class Pipeline {
         String runId = "ingest-" + RUN_ID.format(startedAt);
         List<String> names =
                 config.fileSources().stream().map(SourceConfig::name).toList();
-        IngestionJob job = new IngestionJob(config.catalog(), config.fileSources(), runId);
+        IngestionCursorStore cursors = new IngestionCursorStore(config.catalog());
+        Map<String, CursorRange> ranges = new LinkedHashMap<>();
+        for (SourceConfig source : config.fileSources()) {
+            if (source.jdbc() != null && source.jdbc().cursor() != null) {
+                CursorRange range = JdbcCursors.plan(
+                        source,
+                        cursors.last(source.name(), source.jdbc().cursor()).orElse(null));
+                ranges.put(source.name(), range);
+                console.line("  " + source.name() + ": rows with " + range.cursorColumn()
+                        + (range.lower() == null ? "" : " > " + range.lower())
+                        + (range.upper() == null ? " (the table is empty)" : " up to " + range.upper()));
+            }
+        }
+        IngestionJob job = new IngestionJob(config.catalog(), config.fileSources(), runId, ranges);
         IngestionRunLog log = new IngestionRunLog(config.catalog());
         IngestionReport report;
         try {
@@ -79,6 +94,7 @@ public final class Pipeline {
             }
             throw failed;
         }
+        cursors.record(runId, startedAt, ranges);
         log.record(runId, "batch", startedAt, Instant.now(), names, report, IngestionRunLog.SUCCEEDED);
         Map<String, Long> read = new LinkedHashMap<>();
         names.forEach(name -> read.put(name, report.source(name).read()));

@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
  * @param options format and normalization options, see {@link SourceOptions}
  * @param mapping canonical field to where its value is in a source record, in config order
  * @param kafka where a Kafka source reads; null for file sources
+ * @param jdbc where a {@code format: jdbc} source reads; null for other sources
  * @param files how a file source is read (batch or watched, S3 settings); {@link FileSettings#BATCH}
  *     for other sources
  */
@@ -43,7 +44,8 @@ public record SourceConfig(
         Map<String, String> options,
         Map<String, FieldSpec> mapping,
         KafkaSettings kafka,
-        FileSettings files)
+        FileSettings files,
+        JdbcSettings jdbc)
         implements Serializable {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,62}");
@@ -58,6 +60,8 @@ public record SourceConfig(
             FileSettings.MODE,
             FileSettings.WATCH_INTERVAL,
             FileSettings.S3);
+    private static final Set<String> JDBC_KEYS =
+            Set.of("name", "preset", "kind", "format", "options", "mapping", JdbcSettings.KEY);
     private static final Set<String> KAFKA_KEYS = Set.of(
             "name",
             "preset",
@@ -81,6 +85,9 @@ public record SourceConfig(
         mapping =
                 java.util.Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(mapping, "mapping is null")));
         files = files == null ? FileSettings.BATCH : files;
+        if ((format == SourceFormat.JDBC) != (jdbc != null)) {
+            throw new IllegalArgumentException("a jdbc source, and only it, has JDBC settings");
+        }
         if (format.isKafka() != (kafka != null)) {
             throw new IllegalArgumentException("a " + format.configName() + " source "
                     + (format.isKafka() ? "needs" : "cannot have") + " Kafka settings");
@@ -95,7 +102,7 @@ public record SourceConfig(
             String path,
             Map<String, String> options,
             Map<String, FieldSpec> mapping) {
-        this(name, kind, format, path, options, mapping, null, FileSettings.BATCH);
+        this(name, kind, format, path, options, mapping, null, FileSettings.BATCH, null);
     }
 
     /** A Kafka source. */
@@ -107,7 +114,7 @@ public record SourceConfig(
             Map<String, String> options,
             Map<String, FieldSpec> mapping,
             KafkaSettings kafka) {
-        this(name, kind, format, path, options, mapping, kafka, FileSettings.BATCH);
+        this(name, kind, format, path, options, mapping, kafka, FileSettings.BATCH, null);
     }
 
     /**
@@ -145,7 +152,12 @@ public record SourceConfig(
         SourceKind kind = choice(SourceKind.class, required(yaml, "kind", key), key + ".kind");
         SourceFormat format = choice(SourceFormat.class, required(yaml, "format", key), key + ".format");
         for (String k : yaml.keySet()) {
-            if (!(format.isKafka() ? KAFKA_KEYS : KEYS).contains(k)) {
+            if (format == SourceFormat.JDBC && !JDBC_KEYS.contains(k)) {
+                throw new InvalidConfigException(
+                        key + "." + k,
+                        "unknown key; a jdbc source has name, preset, kind, format, jdbc, options, mapping");
+            }
+            if (format != SourceFormat.JDBC && !(format.isKafka() ? KAFKA_KEYS : KEYS).contains(k)) {
                 throw new InvalidConfigException(
                         key + "." + k,
                         format.isKafka()
@@ -160,6 +172,14 @@ public record SourceConfig(
         if (format.isKafka()) {
             KafkaSettings kafka = KafkaSettings.fromMap(yaml, name, format, baseDir, key);
             return new SourceConfig(name, kind, format, "kafka:" + kafka.topic(), options, mapping, kafka);
+        }
+        if (format == SourceFormat.JDBC) {
+            JdbcSettings jdbc = JdbcSettings.fromMap(yaml.get(JdbcSettings.KEY), name, key + "." + JdbcSettings.KEY);
+            List<String> columns = jdbc.probe(name, key);
+            SourceConfig source = new SourceConfig(
+                    name, kind, format, "jdbc:" + jdbc.table(), options, mapping, null, FileSettings.BATCH, jdbc);
+            return checkColumns(
+                    source, Map.of("table " + jdbc.table(), columns), presetFields, key, "; its columns are ");
         }
 
         FileSettings fileSettings = FileSettings.fromMap(yaml, key);
@@ -192,7 +212,8 @@ public record SourceConfig(
                     "source '" + name + "': the folder of '" + rawPath + "' does not exist; a watched source needs"
                             + " its folder even before the first file arrives");
         }
-        SourceConfig source = new SourceConfig(name, kind, format, location, options, mapping, null, fileSettings);
+        SourceConfig source =
+                new SourceConfig(name, kind, format, location, options, mapping, null, fileSettings, null);
         if (format == SourceFormat.CSV) {
             source = checkCsvColumns(source, files, presetFields, key);
         }
@@ -238,7 +259,9 @@ public record SourceConfig(
         for (SourceFiles.Entry file : files) {
             String fileName = file.path().substring(file.path().lastIndexOf('/') + 1);
             try {
-                headers.put(fileName, CsvHeader.read(file.path(), source.files().s3(), settings));
+                headers.put(
+                        "the header of " + fileName,
+                        CsvHeader.read(file.path(), source.files().s3(), settings));
             } catch (IOException | RuntimeException e) {
                 throw new InvalidConfigException(
                         key + ".path",
@@ -246,6 +269,20 @@ public record SourceConfig(
                                 + e.getMessage());
             }
         }
+        return checkColumns(
+                source,
+                headers,
+                presetFields,
+                key,
+                settings.header() ? "; its columns are " : "; without a header, columns are numbered from 0: ");
+    }
+
+    private static SourceConfig checkColumns(
+            SourceConfig source,
+            Map<String, List<String>> headers,
+            Set<String> presetFields,
+            String key,
+            String columnsAre) {
         Set<String> seen = new java.util.HashSet<>();
         headers.values().forEach(seen::addAll);
         Map<String, FieldSpec> mapping = new LinkedHashMap<>();
@@ -262,7 +299,8 @@ public record SourceConfig(
                         key + ".mapping." + field.getKey(),
                         "source '" + source.name() + "': the preset reads " + field.getKey() + " from "
                                 + String.join(", ", field.getValue().columns())
-                                + ", which no file's header has; map it yourself, e.g. mapping: {"
+                                + ", which " + String.join(" and ", headers.keySet())
+                                + " lack; map it yourself, e.g. mapping: {"
                                 + field.getKey() + ": SomeColumn}");
             }
         }
@@ -276,12 +314,8 @@ public record SourceConfig(
                     if (!header.isEmpty() && !header.contains(column)) {
                         throw new InvalidConfigException(
                                 key + ".mapping." + field.getKey(),
-                                "source '" + source.name() + "': column '" + column + "' is not in the header of "
-                                        + file.getKey()
-                                        + (settings.header()
-                                                ? "; its columns are " + String.join(", ", header)
-                                                : "; without a header, columns are numbered 0.."
-                                                        + (header.size() - 1)));
+                                "source '" + source.name() + "': column '" + column + "' is not in " + file.getKey()
+                                        + columnsAre + String.join(", ", header));
                     }
                 }
             }
@@ -294,7 +328,8 @@ public record SourceConfig(
                 source.options(),
                 mapping,
                 null,
-                source.files());
+                source.files(),
+                source.jdbc());
     }
 
     /** The fields of the merged mapping that the preset gave and the source did not override. */

@@ -13,7 +13,9 @@ public enum SourceFormat {
     /** A Kafka topic whose record values are Avro binary of a writer schema given in the config. */
     KAFKA_AVRO,
     /** A Kafka topic of Debezium change events (JSON, with or without the schema wrapper). */
-    KAFKA_DEBEZIUM;
+    KAFKA_DEBEZIUM,
+    /** A database table read through JDBC (a snapshot, incremental on a cursor column). */
+    JDBC;
 
     /** The name as the config file writes it: {@code kafka-json}. */
     public String configName() {

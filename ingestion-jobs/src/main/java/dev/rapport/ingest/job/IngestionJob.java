@@ -6,6 +6,7 @@ import dev.rapport.ingest.config.SourceConfig;
 import dev.rapport.schemas.table.CatalogConfig;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -23,8 +24,19 @@ public final class IngestionJob {
     private final CatalogConfig catalog;
     private final List<SourceConfig> sources;
     private final String runId;
+    private final Map<String, CursorRange> cursorRanges;
 
     public IngestionJob(CatalogConfig catalog, List<SourceConfig> sources, String runId) {
+        this(catalog, sources, runId, Map.of());
+    }
+
+    /**
+     * @param cursorRanges per JDBC source with a cursor, the range this run reads (see {@link
+     *     JdbcCursors#plan}); a JDBC source without one reads up to the table's current highest cursor
+     */
+    public IngestionJob(
+            CatalogConfig catalog, List<SourceConfig> sources, String runId, Map<String, CursorRange> cursorRanges) {
+        this.cursorRanges = Map.copyOf(requireNonNull(cursorRanges, "cursorRanges is null"));
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.sources = List.copyOf(requireNonNull(sources, "sources is null"));
         this.runId = requireNonNull(runId, "runId is null");
@@ -49,6 +61,14 @@ public final class IngestionJob {
 
     public void build(StreamExecutionEnvironment env) {
         new StagingPipeline(catalog, runId, "ingest-")
-                .build(env, sources, FileSources::of, (source, keyed) -> new DeduplicateFunction(source.name(), keyed));
+                .build(
+                        env,
+                        sources,
+                        source -> source.jdbc() != null
+                                ? JdbcSources.of(
+                                        source,
+                                        cursorRanges.getOrDefault(source.name(), JdbcCursors.plan(source, null)))
+                                : FileSources.of(source),
+                        (source, keyed) -> new DeduplicateFunction(source.name(), keyed));
     }
 }

@@ -92,8 +92,8 @@ public final class StreamingIngestionJob {
                         source.kafka().valueSchema(), source.kafka().valueEncoding());
             case KAFKA_DEBEZIUM -> new KafkaRawRecordDeserializer(true);
             case KAFKA_JSON -> new KafkaRawRecordDeserializer(false);
-            case CSV, JSONL, AVRO, PARQUET ->
-                throw new IllegalArgumentException("source " + source.name() + " reads files, not Kafka");
+            case CSV, JSONL, AVRO, PARQUET, JDBC ->
+                throw new IllegalArgumentException("source " + source.name() + " does not read Kafka");
         };
     }
 

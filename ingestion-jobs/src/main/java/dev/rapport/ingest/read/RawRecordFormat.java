@@ -113,6 +113,7 @@ public final class RawRecordFormat implements BulkFormat<RawRecord, FileSourceSp
                 case PARQUET -> throw new IllegalStateException("opened above");
                 case KAFKA_JSON, KAFKA_AVRO, KAFKA_DEBEZIUM ->
                     throw new IllegalStateException("a Kafka source has no files");
+                case JDBC -> throw new IllegalStateException("a JDBC source has no files");
             };
         } catch (IOException | RuntimeException e) {
             in.close();

@@ -522,6 +522,27 @@ public final class RapportTables {
             sort -> sort.asc("started_at"),
             "one row per run of a batch job (ingest, resolve, metrics): run_id");
 
+    public static final TableDefinition INGESTION_CURSORS = TableDefinition.of(
+            STAGING,
+            "ingestion_cursors",
+            new Schema(
+                    List.of(
+                            required(1, "source", Types.StringType.get(), "The configured JDBC source."),
+                            required(2, "run_id", Types.StringType.get(), "The run that read up to this cursor."),
+                            required(3, "cursor_column", Types.StringType.get(), "The column the cursor is on."),
+                            required(
+                                    4,
+                                    "cursor_value",
+                                    Types.StringType.get(),
+                                    "The highest cursor value read, in the database's text form; the next run"
+                                            + " reads rows above it."),
+                            required(5, "read_at", Types.TimestampType.withZone(), "When the run started.")),
+                    java.util.Set.of(1, 2)),
+            spec -> spec,
+            sort -> sort.asc("read_at"),
+            "one row per (source, run_id) of a successful incremental JDBC run; the newest row per source"
+                    + " is where the next run starts");
+
     private static final List<TableDefinition> ALL = List.of(
             CUSTOMER_RECORDS,
             INTERACTIONS,
@@ -540,7 +561,8 @@ public final class RapportTables {
             FEEDBACK_SENTIMENT,
             FEEDBACK_TOPICS,
             NPS_DRIVERS,
-            ALERTS);
+            ALERTS,
+            INGESTION_CURSORS);
 
     private RapportTables() {}
 
