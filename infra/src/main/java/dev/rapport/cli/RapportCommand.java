@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             EvaluateCommand.class,
             QuarantineCommand.class,
+            AlertsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RapportCommand implements Runnable {
