@@ -15,8 +15,8 @@
 --               (metrics.customer_timeline) had one in the 90 days before the answer, vs every other
 --               answer on a customer timeline; absent until identity resolution has run
 -- nps_with - nps_without is the effect; its 95% interval, z and two-sided p-value follow the normal
--- approximation of a difference of two means (NpsDifference). A driver whose population has nobody
--- without it gets no row.
+-- approximation of a difference of two means (NpsDifference), NULL with fewer than 5 answers on a
+-- side. A driver whose population has nobody without it gets no row.
 INSERT OVERWRITE metrics.nps_drivers
 WITH responses AS (
     SELECT

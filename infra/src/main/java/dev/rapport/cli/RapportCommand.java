@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             QuarantineCommand.class,
             DocsCommand.class,
+            AlertsCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RapportCommand implements Runnable {

@@ -23,6 +23,13 @@ final class StageCommands {
         return ExitCodes.OK;
     }
 
+    static int alerts(RapportConfig config, Console console, ExecutionTarget target) throws Exception {
+        console.line("Watching survey responses for detractors (checkpoint every "
+                + config.streaming().checkpointInterval().toMillis() + " ms; stop with Ctrl-C)");
+        new Pipeline(config, console, target).alerts();
+        return ExitCodes.OK;
+    }
+
     static int resolve(RapportConfig config, Console console, ExecutionTarget target) throws Exception {
         console.line("Resolving identities");
         Summaries.identity(console, new Pipeline(config, console, target).resolve());

@@ -132,6 +132,24 @@ public final class Pipeline {
                 "records read"));
     }
 
+    /**
+     * Runs the closed loop ({@code metrics.alerts}) until stopped: detractors' survey responses from
+     * Kafka into {@code feeds.alerts}, checkpointed under the streaming checkpoint folder's {@code
+     * alerts} subfolder (its own, so it never resumes from the ingestion job's checkpoints).
+     */
+    public void alerts() throws Exception {
+        dev.rapport.metrics.alert.AlertsConfig alerts = config.metrics()
+                .alerts()
+                .orElseThrow(() -> new IllegalStateException(
+                        config.file() + ": metrics.alerts: not configured; add bootstrap_servers and topic"));
+        dev.rapport.ingest.config.StreamingConfig streaming = new dev.rapport.ingest.config.StreamingConfig(
+                config.streaming().checkpointInterval(), config.streaming().checkpointDir() + "/alerts");
+        StreamingSettings.latestCheckpoint(streaming.checkpointDir())
+                .ifPresent(chk -> console.line("  resuming from checkpoint " + chk.getFileName()));
+        dev.rapport.metrics.alert.AlertsJob job = new dev.rapport.metrics.alert.AlertsJob(config.catalog(), alerts);
+        runner.run("alerts", StreamingSettings.apply(runner.configuration(), streaming), job::build, null, null);
+    }
+
     public IdentityReport resolve() throws Exception {
         return recorded(
                 "resolve",

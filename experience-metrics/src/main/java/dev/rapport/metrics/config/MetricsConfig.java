@@ -2,6 +2,7 @@ package dev.rapport.metrics.config;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.rapport.metrics.alert.AlertsConfig;
 import dev.rapport.metrics.support.SlaPolicy;
 import dev.rapport.schemas.config.InvalidConfigException;
 import java.time.LocalDate;
@@ -21,28 +22,37 @@ import java.util.Set;
  *   to: 2024-03-31     # last day (UTC) to recompute, inclusive; default: the latest data
  *   nps: {}            # reserved for NPS settings; none yet
  *   sla: {...}         # support SLA policy, see SlaPolicy; default: SlaPolicy.defaults()
+ *   alerts: {...}      # the closed loop (rapport alerts), see AlertsConfig; default: none
  * }</pre>
  *
  * <p>The metric tables are partitioned by month, and a run replaces whole partitions, so the
  * range actually recomputed is widened to whole months: see {@link #firstDayRecomputed()} and
  * {@link #lastDayRecomputed()}.
  */
-public record MetricsConfig(Optional<LocalDate> from, Optional<LocalDate> to, SlaPolicy sla) {
+public record MetricsConfig(
+        Optional<LocalDate> from, Optional<LocalDate> to, SlaPolicy sla, Optional<AlertsConfig> alerts) {
 
     public static final String FROM = "from";
     public static final String TO = "to";
     public static final String NPS = "nps";
     public static final String SLA = "sla";
+    public static final String ALERTS = "alerts";
 
-    private static final Set<String> KEYS = Set.of(FROM, TO, NPS, SLA);
+    private static final Set<String> KEYS = Set.of(FROM, TO, NPS, SLA, ALERTS);
 
     public MetricsConfig {
         requireNonNull(from, "from is null");
         requireNonNull(to, "to is null");
         requireNonNull(sla, "sla is null");
+        requireNonNull(alerts, "alerts is null");
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
             throw new IllegalArgumentException("to " + to.get() + " is before from " + from.get());
         }
+    }
+
+    /** A day range and an SLA policy, without the closed loop. */
+    public MetricsConfig(Optional<LocalDate> from, Optional<LocalDate> to, SlaPolicy sla) {
+        this(from, to, sla, Optional.empty());
     }
 
     /** A day range with the default SLA policy. */
@@ -78,7 +88,11 @@ public record MetricsConfig(Optional<LocalDate> from, Optional<LocalDate> to, Sl
                     key + "." + TO, "is " + to.get() + ", before " + FROM + " " + from.get() + "; swap them");
         }
         checkNps(yaml.get(NPS), key + "." + NPS);
-        return new MetricsConfig(from, to, SlaPolicy.fromMap(yaml.get(SLA), key + "." + SLA));
+        return new MetricsConfig(
+                from,
+                to,
+                SlaPolicy.fromMap(yaml.get(SLA), key + "." + SLA),
+                AlertsConfig.fromMap(yaml.get(ALERTS), key + "." + ALERTS));
     }
 
     /** The first day a run recomputes: the first day of the month of {@code from}, if given. */

@@ -15,12 +15,16 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * difference of means of independent samples: {@code se = sqrt(var_with / n_with + var_without /
  * n_without)} with {@code var = 100^2 (P + D) / n - nps^2} (as {@link NpsConfidenceInterval}), the
  * interval {@code difference -/+ 1.959964 se} and {@code z = difference / se} against the standard
- * normal (Welch's normal approximation, fine from a few dozen responses on each side). With no
- * response on one side, or no spread on either (se 0), there is no test: the interval and p-value
- * are empty.
+ * normal (Welch's normal approximation, fine from a few dozen responses on each side). With fewer
+ * than {@value #MIN_RESPONSES_PER_SIDE} responses on a side, or no spread on either (se 0), there is
+ * no test: the interval and p-value are empty (two promoters against the rest would otherwise look
+ * "significant").
  */
 public record NpsDifference(
         double difference, OptionalDouble ciLow, OptionalDouble ciHigh, OptionalDouble z, OptionalDouble pValue) {
+
+    /** Fewer responses than this on a side give no interval and no p-value. */
+    public static final int MIN_RESPONSES_PER_SIDE = 5;
 
     private static final NormalDistribution STANDARD_NORMAL = new NormalDistribution(null, 0, 1);
 
@@ -42,7 +46,7 @@ public record NpsDifference(
         double difference = npsWith - npsWithout;
         double se = Math.sqrt(
                 variance(with, npsWith) / with.responses() + variance(without, npsWithout) / without.responses());
-        if (se == 0) {
+        if (se == 0 || with.responses() < MIN_RESPONSES_PER_SIDE || without.responses() < MIN_RESPONSES_PER_SIDE) {
             return new NpsDifference(
                     difference,
                     OptionalDouble.empty(),

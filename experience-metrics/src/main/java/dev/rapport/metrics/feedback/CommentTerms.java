@@ -36,7 +36,7 @@ public final class CommentTerms {
             while (stream.incrementToken()) {
                 String word =
                         text.substring(offset.startOffset(), offset.endOffset()).toLowerCase(Locale.ROOT);
-                terms.add(new CommentTerm(term.toString(), word));
+                terms.add(new CommentTerm(term.toString(), word, offset.startOffset(), offset.endOffset()));
             }
             stream.end();
         } catch (IOException e) {

@@ -13,7 +13,9 @@ import java.util.Map;
  * special" too); a negation-after word turns around a sentiment word among the {@value
  * #NEGATION_AFTER_REACH} terms before it (Persian "بد نبود", "it was not bad"). A negation that turns
  * nothing around counts -1 on its own: complaints say what did not happen ("nobody told me why",
- * "never showed up"). Not thread-safe: one instance per Flink function instance.
+ * "never showed up"). A negation reaches no further than its clause: punctuation (, . ; : ! ?)
+ * between it and a sentiment word stops it ("never showed up, I had to fetch it" does not turn
+ * "had to" around). Not thread-safe: one instance per Flink function instance.
  */
 public final class SentimentScorer implements AutoCloseable {
 
@@ -39,6 +41,9 @@ public final class SentimentScorer implements AutoCloseable {
             if (lexicon.isNegation(term)) {
                 int target = -1;
                 for (int j = i + 1; j <= Math.min(n - 1, i + NEGATION_REACH); j++) {
+                    if (clauseEnds(text, terms.get(j - 1), terms.get(j))) {
+                        break;
+                    }
                     if (weights[j] != 0) {
                         target = j;
                         break;
@@ -52,6 +57,9 @@ public final class SentimentScorer implements AutoCloseable {
             } else if (lexicon.isNegationAfter(term)) {
                 int target = -1;
                 for (int j = i - 1; j >= Math.max(0, i - NEGATION_AFTER_REACH); j--) {
+                    if (clauseEnds(text, terms.get(j), terms.get(j + 1))) {
+                        break;
+                    }
                     if (weights[j] != 0) {
                         target = j;
                         break;
@@ -75,6 +83,16 @@ public final class SentimentScorer implements AutoCloseable {
             }
         }
         return new Sentiment(positive, negative);
+    }
+
+    /** Whether a clause mark stands between two consecutive terms. */
+    private static boolean clauseEnds(String text, CommentTerm before, CommentTerm after) {
+        for (int k = before.end(); k < after.start() && k < text.length(); k++) {
+            if (",.;:!?،؛؟".indexOf(text.charAt(k)) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -34,9 +34,11 @@ import org.slf4j.LoggerFactory;
  * {@code identity.identity_map} and {@code staging.customer_records}) with Flink SQL batch
  * statements: {@code metrics.nps_daily} ({@code nps_daily.sql}, where the definition of a
  * response is written down), then CSAT, CES, email engagement, support SLA (per ticket and per
- * day) and the customer timeline, all in one Flink job (a statement set, so the job starts once
- * and staging is planned once). The timeline is skipped, with a log line, when identity
- * resolution has not run yet.
+ * day), the customer timeline and the feedback sentiment and topics, all in one Flink job (a
+ * statement set, so the job starts once and staging is planned once); then {@code
+ * metrics.nps_drivers}, which reads the support SLA and timeline just written, as a second job. The
+ * timeline (and the experience drivers) are skipped, with a log line, when identity resolution has
+ * not run yet.
  *
  * <p>Idempotent: the statement is an {@code INSERT OVERWRITE}, which on the month-partitioned
  * table replaces the months it writes rows for and keeps every other month, so a rerun over the

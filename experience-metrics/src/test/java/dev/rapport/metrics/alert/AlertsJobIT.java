@@ -112,6 +112,9 @@ class AlertsJobIT {
             List<Map<String, Object>> alerts = List.of();
             // Awaits the detractor's commit; the test's own timeout is the only clock.
             while (alerts.isEmpty()) {
+                assertThat(job.getJobStatus().get().isGloballyTerminalState())
+                        .as("the alerts job stopped before writing an alert")
+                        .isFalse();
                 alerts = readAlerts();
                 if (alerts.isEmpty()) {
                     Thread.sleep(200);

@@ -84,7 +84,7 @@ class TestMetricsConfig {
     void rejectsUnknownKeys() {
         assertThatThrownBy(() -> MetricsConfig.fromMap(Map.of("form", "2024-03-01"), "metrics"))
                 .isInstanceOf(InvalidConfigException.class)
-                .hasMessage("metrics.form: unknown setting; known settings are from, nps, sla, to");
+                .hasMessage("metrics.form: unknown setting; known settings are alerts, from, nps, sla, to");
         assertThatThrownBy(() -> MetricsConfig.fromMap(Map.of("nps", Map.of("scale", 10)), "metrics"))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("metrics.nps.scale: unknown setting; NPS has no settings yet");
@@ -98,5 +98,17 @@ class TestMetricsConfig {
         assertThatThrownBy(() -> MetricsConfig.fromMap(Map.of("from", "x"), "jobs.metrics"))
                 .isInstanceOfSatisfying(
                         InvalidConfigException.class, e -> assertThat(e.key()).isEqualTo("jobs.metrics.from"));
+    }
+
+    @Test
+    void theClosedLoopIsOffUntilConfigured() {
+        assertThat(MetricsConfig.defaults().alerts()).isEmpty();
+        MetricsConfig config = MetricsConfig.fromMap(
+                java.util.Map.of("alerts", java.util.Map.of("bootstrap_servers", "b:9092", "topic", "responses")),
+                "metrics");
+        assertThat(config.alerts().orElseThrow().topic()).isEqualTo("responses");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MetricsConfig.fromMap(
+                        java.util.Map.of("alerts", java.util.Map.of("topic", "responses")), "metrics"))
+                .hasMessage("metrics.alerts.bootstrap_servers: is required");
     }
 }

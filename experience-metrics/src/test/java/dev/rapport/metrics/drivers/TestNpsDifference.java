@@ -26,7 +26,8 @@ class TestNpsDifference {
 
     @Test
     void aSmallDifferenceIsNotSignificant() {
-        NpsDifference difference = NpsDifference.between(NpsAggregate.of(10, 9, 3, 7), NpsAggregate.of(10, 2, 8, 9));
+        NpsDifference difference =
+                NpsDifference.between(NpsAggregate.of(10, 9, 3, 7, 8), NpsAggregate.of(10, 2, 8, 9, 7));
         assertThat(difference.difference()).isEqualTo(0.0);
         assertThat(difference.pValue().getAsDouble()).isCloseTo(1.0, within(1e-12));
         assertThat(difference.significant()).isFalse();
@@ -38,6 +39,14 @@ class TestNpsDifference {
         assertThat(difference.difference()).isEqualTo(200.0);
         assertThat(difference.pValue()).isEmpty();
         assertThat(difference.ciLow()).isEmpty();
+        assertThat(difference.significant()).isFalse();
+    }
+
+    @Test
+    void fewerThanFiveOnASideMeansNoTest() {
+        NpsDifference difference = NpsDifference.between(NpsAggregate.of(10, 10), NpsAggregate.of(0, 3, 9, 7, 5, 8));
+        assertThat(difference.difference()).isCloseTo(100.0 + 100.0 / 3, within(1e-9));
+        assertThat(difference.pValue()).isEmpty();
         assertThat(difference.significant()).isFalse();
     }
 
