@@ -29,6 +29,15 @@ class TestRecordComparator {
     }
 
     @Test
+    void givenNamesThatOnlySoundAlikeAreNotClose() {
+        NameComparator names = new NameComparator();
+
+        // both are AML in Double Metaphone, but two people of one household
+        assertThat(names.given("amelia", "emily")).isEqualTo(4);
+        assertThat(names.given("hugo", "hogu")).isEqualTo(2);
+    }
+
+    @Test
     void birthDatesToleratesTyposAndDayMonthSwaps() {
         BirthDateComparator dates = new BirthDateComparator();
 
