@@ -11,7 +11,7 @@ public final class EvaluationTable {
     public static String text(List<Evaluation> evaluations) {
         StringBuilder text = new StringBuilder(String.format(
                 Locale.ROOT,
-                "%-10s %8s %9s %9s %7s %7s %8s %8s %8s %9s %17s %8s %7s%n",
+                "%-10s %8s %9s %9s %7s %7s %8s %8s %8s %9s %17s %8s %13s %13s %7s%n",
                 "dataset",
                 "records",
                 "truepairs",
@@ -24,12 +24,14 @@ public final class EvaluationTable {
                 "compared",
                 "customers/truth",
                 "largest",
+                "households",
+                "mailboxes",
                 "time"));
         for (Evaluation evaluation : evaluations) {
             ClusterScores s = evaluation.scores();
             text.append(String.format(
                     Locale.ROOT,
-                    "%-10s %8d %9d %9.4f %7.4f %7.4f %8.4f %8.4f %8.4f %9d %17s %8d %6.1fs%n",
+                    "%-10s %8d %9d %9.4f %7.4f %7.4f %8.4f %8.4f %8.4f %9d %17s %8d %13s %13s %6.1fs%n",
                     evaluation.dataset(),
                     s.records(),
                     s.truePairs(),
@@ -42,6 +44,8 @@ public final class EvaluationTable {
                     evaluation.identity().candidatePairs(),
                     s.customers() + "/" + s.entities(),
                     s.largestCluster(),
+                    merges(evaluation.households()),
+                    merges(evaluation.sharedMailboxes()),
                     evaluation.time().toMillis() / 1000.0));
         }
         return text.toString();
@@ -49,13 +53,13 @@ public final class EvaluationTable {
 
     public static String markdown(List<Evaluation> evaluations) {
         StringBuilder text = new StringBuilder(
-                "| data set | records | true pairs | precision | recall | F1 | B-cubed F1 | customers / truth | largest cluster |\n"
-                        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                "| data set | records | true pairs | precision | recall | F1 | B-cubed F1 | customers / truth | largest cluster | households merged | shared mailboxes merged |\n"
+                        + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Evaluation evaluation : evaluations) {
             ClusterScores s = evaluation.scores();
             text.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %d | %.4f | %.4f | %.4f | %.4f | %d / %d | %d |%n",
+                    "| %s | %d | %d | %.4f | %.4f | %.4f | %.4f | %d / %d | %d | %s | %s |%n",
                     evaluation.dataset(),
                     s.records(),
                     s.truePairs(),
@@ -65,8 +69,18 @@ public final class EvaluationTable {
                     s.bcubedF1(),
                     s.customers(),
                     s.entities(),
-                    s.largestCluster()));
+                    s.largestCluster(),
+                    merges(evaluation.households()),
+                    merges(evaluation.sharedMailboxes())));
         }
         return text.toString();
+    }
+
+    /** "merged/pairs (rate)", or "-" where no two people share one. */
+    private static String merges(SharedContactMerges merges) {
+        if (merges.pairs() == 0) {
+            return "-";
+        }
+        return String.format(Locale.ROOT, "%d/%d %.1f%%", merges.merged(), merges.pairs(), 100 * merges.rate());
     }
 }

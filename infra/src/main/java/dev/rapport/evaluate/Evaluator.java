@@ -72,12 +72,55 @@ public final class Evaluator {
                 notStaged++;
             }
         }
+        SharedContactMerges.Counter households = new SharedContactMerges.Counter();
+        SharedContactMerges.Counter mailboxes = new SharedContactMerges.Counter();
+        countSharedContacts(config, truth, predicted, households, mailboxes);
         return new Evaluation(
                 dataset.name(),
                 ClusterScores.score(truth, predicted),
                 identity,
                 notStaged,
+                households.result(),
+                mailboxes.result(),
                 Duration.between(start, Instant.now()));
+    }
+
+    /**
+     * Feeds the scored records' addresses (street and city, folded) and shared mailboxes (email
+     * keys whose local part is a generic mailbox of the config) to the counters.
+     */
+    private static void countSharedContacts(
+            RapportConfig config,
+            Map<String, String> truth,
+            Map<String, String> predicted,
+            SharedContactMerges.Counter households,
+            SharedContactMerges.Counter mailboxes) {
+        try (RapportCatalog catalog = new RapportCatalog(config.catalog());
+                CloseableIterable<Record> rows = IcebergGenerics.read(catalog.load(RapportTables.CUSTOMER_RECORDS))
+                        .select("source", "source_id", "email_key", "street", "city")
+                        .build()) {
+            for (Record row : rows) {
+                String key = PreparedDataset.key((String) row.getField("source"), (String) row.getField("source_id"));
+                String entity = truth.get(key);
+                if (entity == null) {
+                    continue;
+                }
+                String customer = predicted.get(key);
+                String street = fold((String) row.getField("street"));
+                String city = fold((String) row.getField("city"));
+                households.add(entity, customer, street.isEmpty() || city.isEmpty() ? null : street + "|" + city);
+                String email = (String) row.getField("email_key");
+                int at = email == null ? -1 : email.lastIndexOf('@');
+                boolean shared = at > 0 && config.identity().isGenericMailbox(email.substring(0, at));
+                mailboxes.add(entity, customer, shared ? email : null);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String fold(String value) {
+        return value == null ? "" : value.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 
     private static Map<String, String> customers(RapportConfig config) {
@@ -103,6 +146,7 @@ public final class Evaluator {
                 new FebrlDataset("febrl1", "dataset1.csv"),
                 new FebrlDataset("febrl2", "dataset2.csv"),
                 new FakeThousandDataset(),
+                new SenzingDataset(),
                 new GeneratedCompanyDataset());
     }
 }

@@ -48,7 +48,9 @@ public final class NameComparator {
         if (a.equals(b)) {
             return 1;
         }
-        if (similarity(a, b) >= CLOSE || nicknames(a, b) || samePhonetic(a, b)) {
+        // a shared sound alone is too loose for given names ("amelia" and "emily" are both AML):
+        // it must start with the same letter ("hugo" and "hogu")
+        if (similarity(a, b) >= CLOSE || nicknames(a, b) || (samePhonetic(a, b) && a.charAt(0) == b.charAt(0))) {
             return 2;
         }
         if (isInitialOf(a, b) || isInitialOf(b, a) || similarity(a, b) >= SIMILAR) {

@@ -8,9 +8,12 @@ import java.util.function.Predicate;
  * and the over-merge guard.
  *
  * <p>The guard keeps apart people who share a household, a mailbox or a name: two records whose
- * given names or birth dates clearly differ are never linked by probability, however much else
- * agrees, unless their national ids agree exactly (a source that mistyped a birth date or wrote a
- * nickname still carries the same national id).
+ * given names clearly differ, or whose national ids clearly differ (two exclusive identifiers in
+ * conflict), are never linked by probability, however much else agrees, unless their national ids
+ * agree exactly (a source that wrote a nickname still carries the same national id). Clearly
+ * different birth dates are judged later, with the model (see
+ * {@link dev.rapport.identity.score.ConflictingFieldsRule}): they veto a link unless the other
+ * fields are overwhelming.
  */
 public final class RecordComparator implements Serializable {
 
@@ -51,9 +54,9 @@ public final class RecordComparator implements Serializable {
     /** Whether the guard forbids a probabilistic link whatever the evidence. */
     static boolean guarded(byte[] levels) {
         boolean sameNationalId = levels[MatchField.NATIONAL_ID.ordinal()] == 1;
+
         boolean givenNamesDiffer = levels[MatchField.GIVEN_NAME.ordinal()] == MatchField.GIVEN_NAME.differentLevel();
-        boolean birthDatesDiffer = levels[MatchField.BIRTH_DATE.ordinal()] == MatchField.BIRTH_DATE.differentLevel();
-        return !sameNationalId && (givenNamesDiffer || birthDatesDiffer);
+        return !sameNationalId && givenNamesDiffer;
     }
 
     /** The phonetic code of a name for blocking. */

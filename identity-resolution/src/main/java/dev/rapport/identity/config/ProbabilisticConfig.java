@@ -16,22 +16,29 @@ import java.util.TreeSet;
  *     enabled: true        # default true
  *     threshold: 0.95      # link pairs whose match probability is at least this
  *     max_block_size: 200  # a candidate block larger than this is not compared, and is counted
+ *     conflict_override: 0.995  # clearly different birth dates or national ids veto a link unless
+ *                               # the other fields alone reach this match probability
  * }</pre>
  *
  * @param threshold the match probability (0 to 1) above which two records are one customer: at
  *     0.95, about one link in twenty is expected to be wrong before the guards apply
+ * @param conflictOverride the match probability that the fields other than a clearly different
+ *     birth date or national id must reach, on their own, for the pair to link despite the conflict
  */
-public record ProbabilisticConfig(boolean enabled, double threshold, int maxBlockSize) implements Serializable {
+public record ProbabilisticConfig(boolean enabled, double threshold, int maxBlockSize, double conflictOverride)
+        implements Serializable {
 
     public static final String ENABLED = "enabled";
     public static final String THRESHOLD = "threshold";
     public static final String MAX_BLOCK_SIZE = "max_block_size";
+    public static final String CONFLICT_OVERRIDE = "conflict_override";
 
     public static final boolean ENABLED_DEFAULT = true;
     public static final double THRESHOLD_DEFAULT = 0.95;
     public static final int MAX_BLOCK_SIZE_DEFAULT = 200;
+    public static final double CONFLICT_OVERRIDE_DEFAULT = 0.995;
 
-    private static final Set<String> KEYS = Set.of(ENABLED, THRESHOLD, MAX_BLOCK_SIZE);
+    private static final Set<String> KEYS = Set.of(ENABLED, THRESHOLD, MAX_BLOCK_SIZE, CONFLICT_OVERRIDE);
 
     public ProbabilisticConfig {
         if (!(threshold > 0 && threshold < 1)) {
@@ -40,6 +47,15 @@ public record ProbabilisticConfig(boolean enabled, double threshold, int maxBloc
         if (maxBlockSize < 2) {
             throw new IllegalArgumentException("maxBlockSize must be at least 2, got " + maxBlockSize);
         }
+        if (!(conflictOverride > 0 && conflictOverride < 1)) {
+            throw new IllegalArgumentException(
+                    "conflictOverride must be between 0 and 1 (exclusive), got " + conflictOverride);
+        }
+    }
+
+    /** With the default conflict override. */
+    public ProbabilisticConfig(boolean enabled, double threshold, int maxBlockSize) {
+        this(enabled, threshold, maxBlockSize, CONFLICT_OVERRIDE_DEFAULT);
     }
 
     public static ProbabilisticConfig defaults() {
@@ -89,6 +105,16 @@ public record ProbabilisticConfig(boolean enabled, double threshold, int maxBloc
             }
             maxBlockSize = ((Number) value).intValue();
         }
-        return new ProbabilisticConfig(enabled, threshold, maxBlockSize);
+        double conflictOverride = CONFLICT_OVERRIDE_DEFAULT;
+        if (yaml.containsKey(CONFLICT_OVERRIDE)) {
+            Object value = yaml.get(CONFLICT_OVERRIDE);
+            if (!(value instanceof Number number) || !(number.doubleValue() > 0 && number.doubleValue() < 1)) {
+                throw new InvalidConfigException(
+                        key + "." + CONFLICT_OVERRIDE,
+                        "must be a match probability between 0 and 1 (e.g. 0.995), got '" + value + "'");
+            }
+            conflictOverride = number.doubleValue();
+        }
+        return new ProbabilisticConfig(enabled, threshold, maxBlockSize, conflictOverride);
     }
 }

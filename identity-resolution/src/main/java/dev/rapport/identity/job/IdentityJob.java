@@ -195,7 +195,8 @@ public final class IdentityJob {
                 .name("Random sample for u");
         return pairs.union(sample)
                 .fullWindowPartition()
-                .mapPartition(new ProbabilisticLinkFunction(comparator, probabilistic.threshold()))
+                .mapPartition(new ProbabilisticLinkFunction(
+                        comparator, probabilistic.threshold(), probabilistic.conflictOverride()))
                 .returns(TypeInformation.of(Link.class))
                 .setParallelism(1)
                 .uid("identity-probabilistic-links")

@@ -14,8 +14,22 @@ public final class FellegiSunterModel {
     private final double[][] m;
     private final double[][] u;
     private final double lambda;
+    /** The same m seen from the candidate pairs only (u and lambda among them), or null. */
+    private final FellegiSunterModel candidates;
 
     public FellegiSunterModel(double[][] m, double[][] u, double lambda) {
+        this(m, u, lambda, null);
+    }
+
+    /**
+     * A model of all pairs of records that also asks {@code candidates}, the model of the candidate
+     * pairs alone: a pair's match probability is the lower of the two. Among all pairs, u is that of
+     * random pairs, which overrates fields that blocking already made agree (names, a shared city
+     * and postcode); among the candidates, u is re-estimated, but a candidate set with hardly any
+     * non-matches (duplicate-rich data) leaves nothing to learn it from. Each view guards against
+     * the other's blind spot.
+     */
+    public FellegiSunterModel(double[][] m, double[][] u, double lambda, FellegiSunterModel candidates) {
         if (m.length != ComparisonPattern.FIELDS.length || u.length != m.length) {
             throw new IllegalArgumentException("one row of m and u per field expected");
         }
@@ -25,6 +39,7 @@ public final class FellegiSunterModel {
         this.m = deepCopy(m);
         this.u = deepCopy(u);
         this.lambda = lambda;
+        this.candidates = candidates;
     }
 
     public double m(MatchField field, int level) {
@@ -49,14 +64,23 @@ public final class FellegiSunterModel {
 
     /** The probability that a pair with this pattern is a true match. */
     public double matchProbability(int pattern) {
+        return matchProbability(pattern, null);
+    }
+
+    /**
+     * The probability that a pair with this pattern is a true match, leaving out the evidence of
+     * {@code without} (null: all fields): how sure the other fields alone are.
+     */
+    public double matchProbability(int pattern, MatchField without) {
         double logOdds = Math.log(lambda / (1 - lambda));
         for (MatchField field : ComparisonPattern.FIELDS) {
             int level = ComparisonPattern.level(pattern, field);
-            if (level > 0) {
+            if (level > 0 && field != without) {
                 logOdds += Math.log(m(field, level) / u(field, level));
             }
         }
-        return 1 / (1 + Math.exp(-logOdds));
+        double probability = 1 / (1 + Math.exp(-logOdds));
+        return candidates == null ? probability : Math.min(probability, candidates.matchProbability(pattern, without));
     }
 
     /** The parameters in a few lines, for logs and benchmarks (no personal data in them). */
@@ -73,6 +97,9 @@ public final class FellegiSunterModel {
                         u(field, level),
                         weight(field, level)));
             }
+        }
+        if (candidates != null) {
+            text.append(String.format(Locale.ROOT, "%n  among candidate pairs only: lambda=%.5f", candidates.lambda));
         }
         return text.toString();
     }

@@ -18,6 +18,13 @@ public final class ModelEstimator {
     static final int ITERATIONS = 40;
     static final double FLOOR = 1e-6;
     static final double INITIAL_LAMBDA = 0.1;
+    /**
+     * Pseudo-pairs of the random sample's u that every re-estimate of u is shrunk towards. When
+     * blocking finds mostly true matches (small, duplicate-rich data), the non-match class of the
+     * candidates is a few hundred pairs, and u estimated from them alone collapses to near zero
+     * for rare levels, which turns a disagreement into strong evidence of a match.
+     */
+    static final double U_PRIOR_PAIRS = 1000;
 
     private ModelEstimator() {}
 
@@ -114,8 +121,10 @@ public final class ModelEstimator {
                 if (nonPresent > 0) {
                     double[] nextU = new double[nonRow.length];
                     double sumU = 0;
+                    double[] prior = randomU[field.ordinal()];
                     for (int level = 1; level < nonRow.length; level++) {
-                        nextU[level] = Math.max(FLOOR, nonRow[level] / nonPresent);
+                        nextU[level] = Math.max(
+                                FLOOR, (nonRow[level] + U_PRIOR_PAIRS * prior[level]) / (nonPresent + U_PRIOR_PAIRS));
                         sumU += nextU[level];
                     }
                     for (int level = 1; level < nonRow.length; level++) {
@@ -127,6 +136,29 @@ public final class ModelEstimator {
             lambda = Math.min(1 - FLOOR, Math.max(FLOOR, matches / total));
         }
         return new FellegiSunterModel(m, u, lambda);
+    }
+
+    /**
+     * The model that scores a pair as one of all pairs of records: m as expectation maximisation
+     * estimated it over the candidates, u of random pairs, and as lambda the share of matches among
+     * all pairs (the matches EM expects among the candidates, over all pairs of records). Scored
+     * with the candidates' own u and lambda, a data set whose candidates are nearly all matches
+     * (few records, many duplicates each) leaves EM no non-matches to learn u from, and every
+     * candidate pair then looks certain; against all pairs, only real agreement lifts a pair.
+     */
+    public static FellegiSunterModel forAllPairs(
+            FellegiSunterModel candidates, double[][] randomU, long candidatePairs, long records) {
+        MatchField[] fields = ComparisonPattern.FIELDS;
+        double[][] m = new double[fields.length][];
+        for (MatchField field : fields) {
+            m[field.ordinal()] = new double[field.levelCount()];
+            for (int level = 1; level < field.levelCount(); level++) {
+                m[field.ordinal()][level] = candidates.m(field, level);
+            }
+        }
+        double allPairs = Math.max(1.0, records * (records - 1) / 2.0);
+        double lambda = Math.min(0.5, Math.max(FLOOR * FLOOR, candidates.lambda() * candidatePairs / allPairs));
+        return new FellegiSunterModel(m, randomU, lambda, candidates);
     }
 
     /** Agreement is likely among matches: most mass on exact, a little on each other level. */

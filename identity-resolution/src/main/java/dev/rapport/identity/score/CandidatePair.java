@@ -17,6 +17,8 @@ public class CandidatePair {
     public boolean guarded;
     /** Sample records only. */
     public dev.rapport.identity.compare.MatchRecord sample;
+    /** Record counts only: how many records one partition of the input had. */
+    public long records;
 
     public CandidatePair() {}
 
@@ -35,12 +37,26 @@ public class CandidatePair {
         return pair;
     }
 
+    /** How many records one partition holds; the scorer needs the total for the prior of a random pair. */
+    public static CandidatePair recordCount(long records) {
+        CandidatePair pair = new CandidatePair();
+        pair.records = records;
+        return pair;
+    }
+
+    public boolean isRecordCount() {
+        return sample == null && first == null;
+    }
+
     public String key() {
         return first + "|" + second;
     }
 
     @Override
     public String toString() {
+        if (isRecordCount()) {
+            return "records " + records;
+        }
         return sample == null ? first + "~" + second + " " + pattern : "sample " + sample;
     }
 }

@@ -27,12 +27,14 @@ public final class ProbabilisticLinkFunction extends RichMapPartitionFunction<Ca
 
     private final RecordComparator comparator;
     private final double threshold;
+    private final double conflictOverride;
 
     private transient LongCounter candidatePairs;
 
-    public ProbabilisticLinkFunction(RecordComparator comparator, double threshold) {
+    public ProbabilisticLinkFunction(RecordComparator comparator, double threshold, double conflictOverride) {
         this.comparator = requireNonNull(comparator, "comparator is null");
         this.threshold = threshold;
+        this.conflictOverride = conflictOverride;
     }
 
     @Override
@@ -43,7 +45,7 @@ public final class ProbabilisticLinkFunction extends RichMapPartitionFunction<Ca
 
     @Override
     public void mapPartition(Iterable<CandidatePair> inputs, Collector<Link> out) {
-        ProbabilisticLinker linker = new ProbabilisticLinker(comparator, threshold);
+        ProbabilisticLinker linker = new ProbabilisticLinker(comparator, threshold, conflictOverride);
         inputs.forEach(linker::add);
         candidatePairs.add(linker.candidatePairs());
         FellegiSunterModel model = linker.estimate();

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.rapport.identity.compare.MatchRecord;
 import dev.rapport.identity.compare.RecordComparator;
+import dev.rapport.identity.config.ProbabilisticConfig;
 import dev.rapport.identity.match.Link;
 import dev.rapport.identity.model.ComparisonPattern;
 import dev.rapport.identity.model.FellegiSunterModel;
@@ -19,7 +20,9 @@ import java.util.TreeMap;
 /**
  * Fellegi-Sunter matching over all candidate pairs: estimates the model without labels (u from
  * the random sample, m and lambda by expectation maximisation over the distinct candidate pairs),
- * then links every unguarded pair whose match probability reaches the threshold.
+ * then links every unguarded pair whose match probability reaches the threshold and whose
+ * conflicting fields (birth date, national id) are outweighed ({@link ConflictingFieldsRule}). The
+ * probability is that of a pair among all pairs of records (see {@link ModelEstimator#forAllPairs}).
  *
  * <p>Pure logic, fed by one operator. Pairs are deduplicated here (a pair can share several
  * blocks) and everything is sorted before it is summed or emitted, so the model and the links do
@@ -38,14 +41,24 @@ public final class ProbabilisticLinker {
     private final double threshold;
     private final TreeMap<String, MatchRecord> sample = new TreeMap<>();
     private final Map<String, CandidatePair> pairs = new HashMap<>();
+    private long records;
+    private final ConflictingFieldsRule conflicts;
 
     public ProbabilisticLinker(RecordComparator comparator, double threshold) {
+        this(comparator, threshold, ProbabilisticConfig.CONFLICT_OVERRIDE_DEFAULT);
+    }
+
+    /** {@code conflictOverride}: see {@link ConflictingFieldsRule}. */
+    public ProbabilisticLinker(RecordComparator comparator, double threshold, double conflictOverride) {
         this.comparator = requireNonNull(comparator, "comparator is null");
         this.threshold = threshold;
+        this.conflicts = new ConflictingFieldsRule(conflictOverride);
     }
 
     public void add(CandidatePair input) {
-        if (input.sample != null) {
+        if (input.isRecordCount()) {
+            records += input.records;
+        } else if (input.sample != null) {
             sample.put(input.sample.recordId, input.sample);
             if (sample.size() > SAMPLE_SIZE) {
                 sample.pollLastEntry();
@@ -73,7 +86,8 @@ public final class ProbabilisticLinker {
         for (CandidatePair pair : pairs.values()) {
             candidates.merge(pair.pattern, 1L, Long::sum);
         }
-        return ModelEstimator.estimate(candidates, ModelEstimator.estimateU(random));
+        double[][] randomU = ModelEstimator.estimateU(random);
+        return ModelEstimator.forAllPairs(ModelEstimator.estimate(candidates, randomU), randomU, pairs.size(), records);
     }
 
     /** Links of the pairs at or above the threshold and not guarded, in a fixed order. */
@@ -85,7 +99,7 @@ public final class ProbabilisticLinker {
                 continue;
             }
             double probability = probabilities.computeIfAbsent(pair.pattern, model::matchProbability);
-            if (probability >= threshold) {
+            if (probability >= threshold && conflicts.allows(pair.pattern, model)) {
                 links.add(new Link(pair.first, pair.second, RULE, probability));
             }
         }

@@ -8,7 +8,7 @@ import org.apache.flink.util.Collector;
 /**
  * Keeps the {@code size} records with the smallest record ids. Record ids are hashes, so this is a
  * random sample, and the same one whatever the parallelism: the scoring operator applies the same
- * rule again over every partition's sample.
+ * rule again over every partition's sample. Each partition also sends its record count.
  */
 public final class SampleFunction implements MapPartitionFunction<MatchRecord, CandidatePair> {
 
@@ -23,7 +23,9 @@ public final class SampleFunction implements MapPartitionFunction<MatchRecord, C
     @Override
     public void mapPartition(Iterable<MatchRecord> records, Collector<CandidatePair> out) {
         TreeMap<String, MatchRecord> smallest = new TreeMap<>();
+        long count = 0;
         for (MatchRecord record : records) {
+            count++;
             if (smallest.size() < size || record.recordId.compareTo(smallest.lastKey()) < 0) {
                 smallest.put(record.recordId, record);
                 if (smallest.size() > size) {
@@ -32,5 +34,6 @@ public final class SampleFunction implements MapPartitionFunction<MatchRecord, C
             }
         }
         smallest.values().forEach(record -> out.collect(CandidatePair.sample(record)));
+        out.collect(CandidatePair.recordCount(count));
     }
 }

@@ -29,6 +29,15 @@ class TestRecordComparator {
     }
 
     @Test
+    void givenNamesThatOnlySoundAlikeAreNotClose() {
+        NameComparator names = new NameComparator();
+
+        // both are AML in Double Metaphone, but two people of one household
+        assertThat(names.given("amelia", "emily")).isEqualTo(4);
+        assertThat(names.given("hugo", "hogu")).isEqualTo(2);
+    }
+
+    @Test
     void birthDatesToleratesTyposAndDayMonthSwaps() {
         BirthDateComparator dates = new BirthDateComparator();
 
@@ -55,14 +64,24 @@ class TestRecordComparator {
     }
 
     @Test
-    void aSameNationalIdLiftsTheGuardOnAMistypedBirthDate() {
+    void aSameNationalIdLiftsTheGuardOnDifferentGivenNames() {
         MatchRecord a = person("lucas", "mccarthy", "1960-11-01");
-        MatchRecord b = person("lucas", "mccarthy", "1992-09-12");
+        MatchRecord b = person("jelena", "mccarthy", "1960-11-01");
         a.nationalId = b.nationalId = "5188554";
 
         assertThat(comparator.compare(a, b).guarded()).isFalse();
         b.nationalId = "9999999";
         assertThat(comparator.compare(a, b).guarded()).isTrue();
+    }
+
+    @Test
+    void differentBirthDatesAreLeftToTheModelNotVetoedHere() {
+        // the veto needs the model: see TestConflictingFieldsRule
+        Comparison comparison = comparator.compare(
+                person("lucas", "mccarthy", "1960-11-01"), person("lucas", "mccarthy", "1992-09-12"));
+
+        assertThat(comparison.level(MatchField.BIRTH_DATE)).isEqualTo(MatchField.BIRTH_DATE.differentLevel());
+        assertThat(comparison.guarded()).isFalse();
     }
 
     @Test

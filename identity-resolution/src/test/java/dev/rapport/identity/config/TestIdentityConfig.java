@@ -95,10 +95,12 @@ class TestIdentityConfig {
         assertThat(ProbabilisticConfig.defaults().enabled()).isTrue();
 
         IdentityConfig config = IdentityConfig.fromMap(
-                Map.of("probabilistic", Map.of("enabled", false, "threshold", 0.99, "max_block_size", 500)),
+                Map.of(
+                        "probabilistic",
+                        Map.of("enabled", false, "threshold", 0.99, "max_block_size", 500, "conflict_override", 0.999)),
                 "identity");
 
-        assertThat(config.probabilistic()).isEqualTo(new ProbabilisticConfig(false, 0.99, 500));
+        assertThat(config.probabilistic()).isEqualTo(new ProbabilisticConfig(false, 0.99, 500, 0.999));
     }
 
     @Test
@@ -106,6 +108,16 @@ class TestIdentityConfig {
         assertThatThrownBy(() -> IdentityConfig.fromMap(Map.of("probabilistic", Map.of("threshold", 1.5)), "identity"))
                 .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
                     assertThat(e.key()).isEqualTo("identity.probabilistic.threshold");
+                    assertThat(e.problem()).contains("between 0 and 1");
+                });
+    }
+
+    @Test
+    void aConflictOverrideOutsideZeroToOneIsAnError() {
+        assertThatThrownBy(() ->
+                        IdentityConfig.fromMap(Map.of("probabilistic", Map.of("conflict_override", 1)), "identity"))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+                    assertThat(e.key()).isEqualTo("identity.probabilistic.conflict_override");
                     assertThat(e.problem()).contains("between 0 and 1");
                 });
     }
