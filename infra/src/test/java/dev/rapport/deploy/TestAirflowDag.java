@@ -110,4 +110,27 @@ class TestAirflowDag {
         assertThat(checked.exitCode()).isEqualTo(1);
         assertThat(checked.errors()).contains("SyntaxError");
     }
+
+    @Test
+    void maintenanceRunsHourlyOneAtATimeThroughTheSameStageRunner() throws Exception {
+        Command checked = check(Path.of("airflow/rapport_maintenance_dag.py"));
+        assertThat(checked.exitCode()).as(checked.errors()).isZero();
+        JsonNode maintenance = JSON.readTree(checked.output());
+
+        JsonNode operator = maintenance.path("operators").path("maintain");
+        assertThat(operator.path("task_id").asText()).isEqualTo("maintain");
+        assertThat(operator.path("op_args").get(0).asText()).isEqualTo("maintain");
+        assertThat(operator.path("python_callable").asText()).endsWith("run_stage");
+        assertThat(new CommandLine(new RapportCommand())
+                        .getSubcommands()
+                        .get("maintain")
+                        .getCommandSpec()
+                        .findOption("--config"))
+                .isNotNull();
+        JsonNode settings = maintenance.path("dag");
+        assertThat(settings.path("dag_id").asText()).isEqualTo("rapport_maintenance");
+        assertThat(settings.path("schedule").asText()).isEqualTo("15 * * * *");
+        assertThat(settings.path("max_active_runs").asInt()).isEqualTo(1);
+        assertThat(settings.path("catchup").asBoolean(true)).isFalse();
+    }
 }
