@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             EvaluateCommand.class,
             QuarantineCommand.class,
+            LinkCommand.class,
+            ExplainCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RapportCommand implements Runnable {
