@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks; their figures and how they were taken are in BENCHMARKS.md.",
-        subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class})
+        subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class, BenchCommand.Resolve.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -134,6 +134,41 @@ final class BenchCommand implements Runnable {
                             dir,
                             System.out);
                 }
+            } finally {
+                if (temporary) {
+                    Generate.deleteTree(dir);
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "resolve",
+            mixinStandardHelpOptions = true,
+            description = "Identity resolution at scale: wall time, comparisons and peak heap of the identity job on a"
+                    + " generated company, deterministic-only and full (probabilistic) on the same staged records.")
+    static final class Resolve implements Callable<Integer> {
+
+        @Option(names = "--persons", defaultValue = "100000", description = "Persons (default: ${DEFAULT-VALUE}).")
+        int persons;
+
+        @Option(
+                names = "--parallelism",
+                defaultValue = "2",
+                description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
+        int parallelism;
+
+        @Option(names = "--workdir", description = "Working folder (default: a temporary folder, deleted afterwards).")
+        Path workdir;
+
+        @Override
+        public Integer call() throws Exception {
+            boolean temporary = workdir == null;
+            Path dir =
+                    temporary ? Files.createTempDirectory("rapport-bench-resolve") : Files.createDirectories(workdir);
+            try {
+                dev.rapport.bench.ResolveBenchmark.run(persons, parallelism, dir, System.out);
             } finally {
                 if (temporary) {
                     Generate.deleteTree(dir);

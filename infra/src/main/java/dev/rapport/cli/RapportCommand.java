@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
             QuarantineCommand.class,
             DocsCommand.class,
             AlertsCommand.class,
+            LinkCommand.class,
+            ExplainCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RapportCommand implements Runnable {

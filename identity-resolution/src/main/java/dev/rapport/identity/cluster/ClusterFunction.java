@@ -2,7 +2,9 @@ package dev.rapport.identity.cluster;
 
 import dev.rapport.identity.config.MatchRule;
 import dev.rapport.identity.score.ProbabilisticLinker;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.accumulators.IntMaximum;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -10,7 +12,9 @@ import org.apache.flink.api.common.functions.RichMapPartitionFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Connected components over all records and links, then one {@link Assignment} per record.
+ * Connected components over all records and links, then one {@link Assignment} per record and
+ * the {@link IdentityEvent}s since the previous run, whose record-to-customer map it reads too
+ * ({@link CustomerIdContinuity} keeps the ids).
  *
  * <p>Runs at parallelism 1 (the job sets it): components can span any number of blocks, and a
  * single in-memory union-find over record ids is simple and exact. It holds a few small strings
@@ -18,7 +22,7 @@ import org.apache.flink.util.Collector;
  * and writing around it are parallel. A distributed algorithm (e.g. iterative min-label
  * propagation) replaces it when one task manager is no longer enough.
  */
-public final class ClusterFunction extends RichMapPartitionFunction<ClusterInput, Assignment> {
+public final class ClusterFunction extends RichMapPartitionFunction<ClusterInput, Resolution> {
 
     private static final long serialVersionUID = 1L;
 
@@ -50,10 +54,13 @@ public final class ClusterFunction extends RichMapPartitionFunction<ClusterInput
     }
 
     @Override
-    public void mapPartition(Iterable<ClusterInput> inputs, Collector<Assignment> out) {
+    public void mapPartition(Iterable<ClusterInput> inputs, Collector<Resolution> out) {
         Clustering clustering = new Clustering(rulePreference);
+        Map<String, String> previousCustomerOf = new HashMap<>();
         for (ClusterInput input : inputs) {
-            if (input.link) {
+            if (input.previousCustomerId != null) {
+                previousCustomerOf.put(input.recordId, input.previousCustomerId);
+            } else if (input.link) {
                 if (ProbabilisticLinker.RULE.equals(input.rule)) {
                     probabilisticLinks.add(1L);
                 }
@@ -62,10 +69,16 @@ public final class ClusterFunction extends RichMapPartitionFunction<ClusterInput
                 clustering.addRecord(input.recordId, input.source, input.sourceId, input.createdAt);
             }
         }
-        for (List<Assignment> customer : clustering.customers()) {
+        Clustering.Resolved resolved = clustering.resolve(previousCustomerOf);
+        for (List<Assignment> customer : resolved.customers()) {
             customers.add(1L);
             largestCluster.add(customer.size());
-            customer.forEach(out::collect);
+            for (Assignment assignment : customer) {
+                out.collect(Resolution.of(assignment));
+            }
+        }
+        for (IdentityEvent event : resolved.events()) {
+            out.collect(Resolution.of(event));
         }
     }
 }

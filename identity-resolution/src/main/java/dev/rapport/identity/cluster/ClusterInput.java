@@ -4,8 +4,8 @@ import dev.rapport.identity.match.Link;
 import dev.rapport.identity.record.ResolutionRecord;
 
 /**
- * What the clustering operator reads: either a record (a node of the match graph) or a link (an
- * edge). One type so both travel in one stream. A Flink POJO.
+ * What the clustering operator reads: a record (a node of the match graph), a link (an edge), or
+ * a record's customer in the previous run. One type so both travel in one stream. A Flink POJO.
  */
 public class ClusterInput {
 
@@ -23,6 +23,8 @@ public class ClusterInput {
     public String rule;
     /** Links only: the match probability. */
     public double probability = 1.0;
+    /** Previous assignments only: the customer the record had in the last run. */
+    public String previousCustomerId;
 
     public ClusterInput() {}
 
@@ -32,6 +34,14 @@ public class ClusterInput {
         input.source = record.source;
         input.sourceId = record.sourceId;
         input.createdAt = record.createdAt;
+        return input;
+    }
+
+    /** A record's customer in the previous run (a row of the identity_map being replaced). */
+    public static ClusterInput previous(String recordId, String customerId) {
+        ClusterInput input = new ClusterInput();
+        input.recordId = recordId;
+        input.previousCustomerId = customerId;
         return input;
     }
 

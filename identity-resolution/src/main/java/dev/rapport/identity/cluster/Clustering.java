@@ -58,21 +58,41 @@ public final class Clustering {
         }
     }
 
-    /** One list per customer; records that appear only in links (none should) are left out. */
+    /** One list per customer, ids from each cluster's earliest record; records that appear only in links (none should) are left out. */
     public List<List<Assignment>> customers() {
-        List<List<Assignment>> customers = new ArrayList<>();
+        return resolve(Map.of()).customers();
+    }
+
+    /** The customers and what changed since the run that gave {@code previousCustomerOf} (record id to customer id). */
+    public record Resolved(List<List<Assignment>> customers, List<IdentityEvent> events) {}
+
+    /** Customers whose ids continue those of the previous run: see {@link CustomerIdContinuity}. */
+    public Resolved resolve(Map<String, String> previousCustomerOf) {
+        List<List<CustomerIdRule.Member>> components = new ArrayList<>();
+        List<CustomerIdContinuity.Cluster> clusters = new ArrayList<>();
         for (List<String> component : sets.components()) {
             List<CustomerIdRule.Member> members = new ArrayList<>(component.size());
+            java.util.TreeSet<String> rules = new java.util.TreeSet<>();
             for (String recordId : component) {
                 Node node = nodes.get(recordId);
                 if (node != null) {
                     members.add(new CustomerIdRule.Member(recordId, node.createdAt()));
+                    Integer rule = bestRule.get(recordId);
+                    if (rule != null) {
+                        rules.add(ruleName(rule));
+                    }
                 }
             }
-            if (members.isEmpty()) {
-                continue;
+            if (!members.isEmpty()) {
+                components.add(members);
+                clusters.add(new CustomerIdContinuity.Cluster(members, rules));
             }
-            String customerId = CustomerIdRule.customerId(members);
+        }
+        CustomerIdContinuity.Result ids = CustomerIdContinuity.assign(clusters, previousCustomerOf);
+        List<List<Assignment>> customers = new ArrayList<>(components.size());
+        for (int c = 0; c < components.size(); c++) {
+            List<CustomerIdRule.Member> members = components.get(c);
+            String customerId = ids.customerIds().get(c);
             List<Assignment> assignments = new ArrayList<>(members.size());
             for (CustomerIdRule.Member member : members) {
                 Node node = nodes.get(member.recordId());
@@ -87,7 +107,7 @@ public final class Clustering {
             }
             customers.add(assignments);
         }
-        return customers;
+        return new Resolved(customers, ids.events());
     }
 
     private int preference(String rule) {

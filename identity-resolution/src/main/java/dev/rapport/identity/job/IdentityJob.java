@@ -11,12 +11,15 @@ import dev.rapport.identity.block.CandidateKeyRule;
 import dev.rapport.identity.cluster.Assignment;
 import dev.rapport.identity.cluster.ClusterFunction;
 import dev.rapport.identity.cluster.ClusterInput;
+import dev.rapport.identity.cluster.Resolution;
 import dev.rapport.identity.compare.MatchRecord;
 import dev.rapport.identity.compare.RecordComparator;
 import dev.rapport.identity.config.IdentityConfig;
 import dev.rapport.identity.config.MatchRule;
 import dev.rapport.identity.config.ProbabilisticConfig;
 import dev.rapport.identity.match.BlockLinkFunction;
+import dev.rapport.identity.match.Evidence;
+import dev.rapport.identity.match.EvidenceFunction;
 import dev.rapport.identity.match.Link;
 import dev.rapport.identity.profile.AssignCustomerFunction;
 import dev.rapport.identity.profile.AssignedRecord;
@@ -52,21 +55,24 @@ import org.apache.iceberg.flink.sink.IcebergSink;
 import org.apache.iceberg.flink.source.IcebergSource;
 
 /**
- * The first identity resolution job: deterministic matching of {@code staging.customer_records}
- * on shared identifiers, with a name guard, into {@code identity.identity_map} and
- * {@code identity.customer_profile}.
+ * Identity resolution: deterministic matching of {@code staging.customer_records} on shared
+ * identifiers with a name guard, plus Fellegi-Sunter links, into {@code identity.identity_map},
+ * {@code identity.customer_profile}, {@code identity.match_evidence} and
+ * {@code identity.identity_history}.
  *
  * <pre>
  * read records -> blocking keys -> keyBy block -> links (parallel)
  *             \                                  \
  *              +-------------- nodes -------------+-> connected components (parallelism 1)
- *                                                       -> identity_map
+ * read previous identity_map ------------------------^     -> identity_map, identity_history
  *              records keyBy record id JOIN assignments -> keyBy customer -> golden profile
+ *              links keyBy first record JOIN assignments -> match_evidence
  * </pre>
  *
- * <p>A bounded job: the caller runs it in {@code BATCH} mode. Both tables are overwritten whole, so a
- * rerun on the same input leaves the same rows, and customer ids (from each cluster's earliest
- * record) stay the same.
+ * <p>A bounded job: the caller runs it in {@code BATCH} mode. The map, profile and evidence tables
+ * are overwritten whole; customer ids continue those of the map being replaced
+ * ({@link dev.rapport.identity.cluster.CustomerIdContinuity}), and only changes (new customers,
+ * merges, splits) are appended to the history, so a rerun on the same input leaves the same rows.
  */
 public final class IdentityJob {
 
@@ -86,14 +92,23 @@ public final class IdentityJob {
         TableLoader input;
         TableLoader identityMap;
         TableLoader customerProfile;
+        TableLoader identityHistory;
+        TableLoader previousMap;
+        TableLoader matchEvidence;
+        Schema identityMapSchema;
         try (RapportCatalog tables = new RapportCatalog(catalog)) {
             // the input too: resolving before anything was ingested gives empty results, not an error
             inputSchema = tables.ensure(RapportTables.CUSTOMER_RECORDS).schema();
-            tables.ensure(RapportTables.IDENTITY_MAP);
+            identityMapSchema = tables.ensure(RapportTables.IDENTITY_MAP).schema();
             tables.ensure(RapportTables.CUSTOMER_PROFILE);
+            tables.ensure(RapportTables.IDENTITY_HISTORY);
+            tables.ensure(RapportTables.MATCH_EVIDENCE);
+            identityHistory = tables.tableLoader(RapportTables.IDENTITY_HISTORY);
+            matchEvidence = tables.tableLoader(RapportTables.MATCH_EVIDENCE);
             input = tables.tableLoader(RapportTables.CUSTOMER_RECORDS);
             identityMap = tables.tableLoader(RapportTables.IDENTITY_MAP);
             customerProfile = tables.tableLoader(RapportTables.CUSTOMER_PROFILE);
+            previousMap = tables.tableLoader(RapportTables.IDENTITY_MAP);
         }
         IdentityRows rows = new IdentityRows(Math.addExact(
                 Math.multiplyExact(resolvedAt.getEpochSecond(), 1_000_000L), resolvedAt.getNano() / 1000));
@@ -122,6 +137,25 @@ public final class IdentityJob {
             links = links.union(probabilisticLinks(records));
         }
 
+        // the map being replaced: the snapshot is fixed when the job starts, before it commits the new one
+        int recordIdField = identityMapSchema.columns().indexOf(identityMapSchema.findField("record_id"));
+        int customerIdField = identityMapSchema.columns().indexOf(identityMapSchema.findField("customer_id"));
+        DataStream<ClusterInput> previous = env.fromSource(
+                        IcebergSource.forRowData()
+                                .tableLoader(previousMap)
+                                .streaming(false)
+                                .build(),
+                        WatermarkStrategy.noWatermarks(),
+                        "Read the previous identity.identity_map",
+                        InternalTypeInfo.of((RowType) FlinkSchemaUtil.convert(identityMapSchema)))
+                .uid("identity-read-previous-map")
+                .map(row -> ClusterInput.previous(
+                        row.getString(recordIdField).toString(),
+                        row.getString(customerIdField).toString()))
+                .returns(TypeInformation.of(ClusterInput.class))
+                .uid("identity-previous-customers")
+                .name("Previous customers");
+
         DataStream<ClusterInput> graph = records.map(ClusterInput::node)
                 .returns(TypeInformation.of(ClusterInput.class))
                 .uid("identity-graph-nodes")
@@ -129,14 +163,52 @@ public final class IdentityJob {
                 .union(links.map(ClusterInput::edge)
                         .returns(TypeInformation.of(ClusterInput.class))
                         .uid("identity-graph-edges")
-                        .name("Graph edges"));
+                        .name("Graph edges"))
+                .union(previous);
 
-        DataStream<Assignment> assignments = graph.fullWindowPartition()
+        DataStream<Resolution> resolved = graph.fullWindowPartition()
                 .mapPartition(new ClusterFunction(config.rules()))
-                .returns(TypeInformation.of(Assignment.class))
+                .returns(TypeInformation.of(Resolution.class))
                 .setParallelism(1)
                 .uid("identity-connected-components")
                 .name("Connected components");
+        DataStream<Assignment> assignments = resolved.filter(resolution -> resolution.assignment != null)
+                .setParallelism(1)
+                .uid("identity-assignments")
+                .name("Assignments")
+                .map(resolution -> resolution.assignment)
+                .returns(TypeInformation.of(Assignment.class))
+                .setParallelism(1)
+                .uid("identity-assignment")
+                .name("Assignment");
+
+        IcebergSink.forRowData(resolved.filter(resolution -> resolution.event != null)
+                        .setParallelism(1)
+                        .uid("identity-events")
+                        .name("Identity events")
+                        .map(resolution -> rows.identityHistory(resolution.event))
+                        .returns(IdentityRows.identityHistoryType())
+                        .setParallelism(1)
+                        .uid("identity-history-rows")
+                        .name("identity_history rows"))
+                .tableLoader(identityHistory)
+                .uidSuffix("identity-history")
+                .append();
+
+        IcebergSink.forRowData(links.keyBy((Link link) -> link.fromRecordId, Types.STRING)
+                        .connect(assignments.keyBy((Assignment assignment) -> assignment.recordId, Types.STRING))
+                        .process(new EvidenceFunction())
+                        .returns(TypeInformation.of(Evidence.class))
+                        .uid("identity-evidence")
+                        .name("Links with their customer")
+                        .map(rows::matchEvidence)
+                        .returns(IdentityRows.matchEvidenceType())
+                        .uid("identity-match-evidence-rows")
+                        .name("match_evidence rows"))
+                .tableLoader(matchEvidence)
+                .overwrite(true)
+                .uidSuffix("match-evidence")
+                .append();
 
         IcebergSink.forRowData(assignments
                         .map(rows::identityMap)

@@ -1,6 +1,8 @@
 package dev.rapport.identity.job;
 
 import dev.rapport.identity.cluster.Assignment;
+import dev.rapport.identity.cluster.IdentityEvent;
+import dev.rapport.identity.match.Evidence;
 import dev.rapport.identity.profile.GoldenProfile;
 import dev.rapport.schemas.table.RapportTables;
 import java.io.Serializable;
@@ -15,8 +17,8 @@ import org.apache.flink.table.types.logical.RowType;
 import org.apache.iceberg.flink.FlinkSchemaUtil;
 
 /**
- * The rows written to {@code identity.identity_map} and {@code identity.customer_profile}, in the
- * column order of their definitions in {@link RapportTables}.
+ * The rows written to the {@code identity} tables, in the column order of their definitions in
+ * {@link RapportTables}.
  */
 final class IdentityRows implements Serializable {
 
@@ -45,6 +47,36 @@ final class IdentityRows implements Serializable {
         row.setField(4, StringData.fromString(assignment.matchRule));
         row.setField(5, assignment.probability);
         row.setField(6, timestamp(resolvedAtMicros));
+        return row;
+    }
+
+    static InternalTypeInfo<RowData> identityHistoryType() {
+        return InternalTypeInfo.of((RowType) FlinkSchemaUtil.convert(RapportTables.IDENTITY_HISTORY.schema()));
+    }
+
+    static InternalTypeInfo<RowData> matchEvidenceType() {
+        return InternalTypeInfo.of((RowType) FlinkSchemaUtil.convert(RapportTables.MATCH_EVIDENCE.schema()));
+    }
+
+    RowData identityHistory(IdentityEvent event) {
+        GenericRowData row = new GenericRowData(6);
+        row.setField(0, timestamp(resolvedAtMicros));
+        row.setField(1, StringData.fromString(event.event));
+        row.setField(2, StringData.fromString(event.customerId));
+        row.setField(3, string(event.otherCustomerId));
+        row.setField(4, event.recordCount);
+        row.setField(5, StringData.fromString(event.reason));
+        return row;
+    }
+
+    RowData matchEvidence(Evidence evidence) {
+        GenericRowData row = new GenericRowData(6);
+        row.setField(0, StringData.fromString(evidence.customerId));
+        row.setField(1, StringData.fromString(evidence.recordId));
+        row.setField(2, StringData.fromString(evidence.otherRecordId));
+        row.setField(3, StringData.fromString(evidence.rule));
+        row.setField(4, evidence.probability);
+        row.setField(5, timestamp(resolvedAtMicros));
         return row;
     }
 

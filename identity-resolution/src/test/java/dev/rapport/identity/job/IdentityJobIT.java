@@ -212,22 +212,158 @@ class IdentityJobIT {
         run(1);
         Map<String, IdentityRow> atOne = identityMap();
         Map<String, Record> profilesAtOne = profiles();
+        List<String> evidenceAtOne = rows(RapportTables.MATCH_EVIDENCE.qualifiedName());
+        List<String> historyAtOne = rows(RapportTables.IDENTITY_HISTORY.qualifiedName());
 
-        run(4);
+        for (int parallelism : new int[] {2, 4}) {
+            deleteAll(RapportTables.IDENTITY_MAP);
+            deleteAll(RapportTables.IDENTITY_HISTORY);
+            run(parallelism);
 
-        assertThat(identityMap()).isEqualTo(atOne);
-        assertThat(profiles()).isEqualTo(profilesAtOne);
+            assertThat(identityMap()).as("at parallelism %d", parallelism).isEqualTo(atOne);
+            assertThat(profiles()).as("at parallelism %d", parallelism).isEqualTo(profilesAtOne);
+            assertThat(rows(RapportTables.MATCH_EVIDENCE.qualifiedName())).isEqualTo(evidenceAtOne);
+            assertThat(rows(RapportTables.IDENTITY_HISTORY.qualifiedName())).isEqualTo(historyAtOne);
+        }
         assertThat(atOne).hasSize(10);
+        // 3 links for Ana, Milan's reference link, at least
+        assertThat(evidenceAtOne).hasSizeGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aFirstRunRecordsEveryCustomerAsNewAndARerunRecordsNothing() throws Exception {
+        run(2);
+        List<Record> history = readAll(RapportTables.IDENTITY_HISTORY.qualifiedName());
+        assertThat(history).hasSize(7).allSatisfy(event -> assertThat(event.getField("event"))
+                .isEqualTo("new"));
+        assertThat(history.stream().map(event -> event.getField("customer_id")))
+                .containsExactlyInAnyOrderElementsOf(Set.copyOf(identityMap().values().stream()
+                        .map(IdentityRow::customerId)
+                        .toList()));
+
+        run(2);
+
+        assertThat(readAll(RapportTables.IDENTITY_HISTORY.qualifiedName())).hasSize(7);
+    }
+
+    @Test
+    void aMergeKeepsTheOlderIdAndASplitLeavesTheIdWithTheLargerPart() throws Exception {
+        IdentityConfig deterministic = new IdentityConfig(
+                IdentityConfig.RULES_DEFAULT,
+                50,
+                IdentityConfig.GENERIC_MAILBOXES_DEFAULT,
+                new dev.rapport.identity.config.ProbabilisticConfig(false, 0.95, 200));
+        replaceRecords(List.of(
+                row("crm", "a1", "Ana", "Petrović", "ana", "petrovic")
+                        .email("ana@one.example")
+                        .phone("+381641111111")
+                        .times("2019-01-01T00:00:00Z", null)
+                        .values,
+                row("shop", "a2", "Ana", "Petrović", "ana", "petrovic")
+                        .email("ana@two.example")
+                        .times("2020-01-01T00:00:00Z", null)
+                        .values,
+                sara("s1", "+381652222222", "2018-01-01T00:00:00Z"),
+                sara("s2", "+381652222222", "2021-01-01T00:00:00Z"),
+                sara("s3", "+381652222222", "2022-01-01T00:00:00Z")));
+        run(2, deterministic, RESOLVED_AT);
+        String anaOne = CustomerIdRule.customerIdOf(recordId("crm", "a1"));
+        String anaTwo = CustomerIdRule.customerIdOf(recordId("shop", "a2"));
+        String sara = CustomerIdRule.customerIdOf(recordId("crm", "s1"));
+        assertThat(identityMap().get("shop/a2").customerId()).isEqualTo(anaTwo);
+        assertThat(identityMap().get("crm/s3").customerId()).isEqualTo(sara);
+
+        // a new web record shares a2's email and a1's phone: one Ana; s1 changed its phone: it leaves Sara
+        replaceRecords(List.of(
+                row("crm", "a1", "Ana", "Petrović", "ana", "petrovic")
+                        .email("ana@one.example")
+                        .phone("+381641111111")
+                        .times("2019-01-01T00:00:00Z", null)
+                        .values,
+                row("shop", "a2", "Ana", "Petrović", "ana", "petrovic")
+                        .email("ana@two.example")
+                        .times("2020-01-01T00:00:00Z", null)
+                        .values,
+                row("web", "a3", "Ana", "Petrović", "ana", "petrovic")
+                        .email("ana@two.example")
+                        .phone("+381641111111")
+                        .times("2024-01-01T00:00:00Z", null)
+                        .values,
+                sara("s1", "+381659999999", "2018-01-01T00:00:00Z"),
+                sara("s2", "+381652222222", "2021-01-01T00:00:00Z"),
+                sara("s3", "+381652222222", "2022-01-01T00:00:00Z")));
+        Instant second = RESOLVED_AT.plusSeconds(3600);
+        run(2, deterministic, second);
+
+        Map<String, IdentityRow> map = identityMap();
+        assertThat(map.get("crm/a1").customerId()).isEqualTo(anaOne);
+        assertThat(map.get("shop/a2").customerId()).isEqualTo(anaOne);
+        assertThat(map.get("web/a3").customerId()).isEqualTo(anaOne);
+        assertThat(map.get("crm/s2").customerId()).isEqualTo(sara);
+        assertThat(map.get("crm/s3").customerId()).isEqualTo(sara);
+        String splitOff = map.get("crm/s1").customerId();
+        assertThat(splitOff).isNotEqualTo(sara).isNotEqualTo(anaOne).isNotEqualTo(anaTwo);
+
+        List<Record> changes = readAll(RapportTables.IDENTITY_HISTORY.qualifiedName()).stream()
+                .filter(event -> event.getField("event_time").equals(second.atOffset(ZoneOffset.UTC)))
+                .toList();
+        assertThat(changes).hasSize(2);
+        Record merge = changes.stream()
+                .filter(event -> "merge".equals(event.getField("event")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(merge.getField("customer_id")).isEqualTo(anaOne);
+        assertThat(merge.getField("other_customer_id")).isEqualTo(anaTwo);
+        assertThat((String) merge.getField("reason")).contains(anaTwo, anaOne, "email", "phone");
+        Record split = changes.stream()
+                .filter(event -> "split".equals(event.getField("event")))
+                .findFirst()
+                .orElseThrow();
+        assertThat(split.getField("customer_id")).isEqualTo(splitOff);
+        assertThat(split.getField("other_customer_id")).isEqualTo(sara);
+        assertThat(split.getField("record_count")).isEqualTo(1);
+        assertThat(profiles()).containsOnlyKeys(anaOne, sara, splitOff);
+    }
+
+    private static Map<String, Object> sara(String sourceId, String phone, String createdAt) {
+        return row("crm", sourceId, "Sara", "Kovač", "sara", "kovac")
+                .phone(phone)
+                .times(createdAt, null)
+                .values;
+    }
+
+    private void replaceRecords(List<Map<String, Object>> rows) throws IOException {
+        deleteAll(RapportTables.CUSTOMER_RECORDS);
+        try (RapportCatalog tables = new RapportCatalog(catalog)) {
+            append(tables.load(RapportTables.CUSTOMER_RECORDS), rows);
+        }
+    }
+
+    private void deleteAll(dev.rapport.schemas.table.TableDefinition table) {
+        try (RapportCatalog tables = new RapportCatalog(catalog)) {
+            tables.ensure(table)
+                    .newDelete()
+                    .deleteFromRowFilter(org.apache.iceberg.expressions.Expressions.alwaysTrue())
+                    .commit();
+        }
+    }
+
+    private List<String> rows(String table) throws IOException {
+        return readAll(table).stream().map(Record::toString).sorted().toList();
     }
 
     private JobExecutionResult run(int parallelism) throws Exception {
+        return run(parallelism, config, RESOLVED_AT);
+    }
+
+    private JobExecutionResult run(int parallelism, IdentityConfig config, Instant resolvedAt) throws Exception {
         Configuration configuration = new Configuration();
         configuration.set(PipelineOptions.GENERIC_TYPES, false);
         configuration.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.setParallelism(parallelism);
-        new IdentityJob(catalog, config, RESOLVED_AT).build(env);
+        new IdentityJob(catalog, config, resolvedAt).build(env);
         return env.execute("identity resolution test");
     }
 

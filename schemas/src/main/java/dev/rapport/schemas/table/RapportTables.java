@@ -119,6 +119,57 @@ public final class RapportTables {
             sort -> sort.asc("customer_id"),
             "one row per customer: customer_id");
 
+    public static final TableDefinition IDENTITY_HISTORY = TableDefinition.of(
+            IDENTITY,
+            "identity_history",
+            new Schema(List.of(
+                    required(1, "event_time", Types.TimestampType.withZone(), "When the resolution ran."),
+                    required(2, "event", Types.StringType.get(), "new, merge or split."),
+                    required(
+                            3,
+                            "customer_id",
+                            Types.StringType.get(),
+                            "The new customer, the surviving customer of a merge, or the customer that"
+                                    + " split-off records now belong to."),
+                    optional(
+                            4,
+                            "other_customer_id",
+                            Types.StringType.get(),
+                            "merge: the customer merged into customer_id; split: the customer the records" + " left."),
+                    required(
+                            5,
+                            "record_count",
+                            Types.IntegerType.get(),
+                            "Records of the new customer, or records that moved."),
+                    required(6, "reason", Types.StringType.get(), "Why, in words."))),
+            spec -> spec.month("event_time"),
+            sort -> sort.asc("customer_id"),
+            "one row per change of customer ids in a run: (event_time, event, customer_id, other_customer_id)");
+
+    public static final TableDefinition MATCH_EVIDENCE = TableDefinition.of(
+            IDENTITY,
+            "match_evidence",
+            new Schema(
+                    List.of(
+                            required(1, "customer_id", Types.StringType.get(), "The customer both records belong to."),
+                            required(2, "record_id", Types.StringType.get(), "One record of the link."),
+                            required(3, "other_record_id", Types.StringType.get(), "The other record of the link."),
+                            required(
+                                    4,
+                                    "match_rule",
+                                    Types.StringType.get(),
+                                    "Deterministic rule (email, phone, source_customer_ref, ...) or probabilistic."),
+                            required(
+                                    5,
+                                    "probability",
+                                    Types.DoubleType.get(),
+                                    "Match probability, 1.0 for deterministic rules."),
+                            required(6, "resolved_at", Types.TimestampType.withZone(), "When the resolution ran.")),
+                    java.util.Set.of(2, 3, 4)),
+            spec -> spec,
+            sort -> sort.asc("customer_id"),
+            "one row per link that joined two records into one customer: (record_id, other_record_id, match_rule)");
+
     public static final TableDefinition NPS_DAILY = TableDefinition.of(
             METRICS,
             "nps_daily",
@@ -549,6 +600,8 @@ public final class RapportTables {
             REJECTED,
             IDENTITY_MAP,
             CUSTOMER_PROFILE,
+            IDENTITY_HISTORY,
+            MATCH_EVIDENCE,
             NPS_DAILY,
             CSAT_DAILY,
             CES_DAILY,
