@@ -57,6 +57,7 @@ public final class Pipeline {
             throw new IllegalStateException(config.file() + ": sources: every source is a Kafka topic or a watched"
                     + " folder (mode: watch); read them with 'rapport ingest --stream'");
         }
+        createEveryTable();
         if (!config.streamSources().isEmpty()) {
             console.line("  skipping " + config.streamSources().size()
                     + " streaming source(s) (Kafka, mode: watch): they are read by 'rapport ingest --stream'");
@@ -201,5 +202,16 @@ public final class Pipeline {
         }
         runs.record(JobRunLog.Run.succeeded(runId, job, startedAt, inputs.apply(result), outputs.apply(result)));
         return result;
+    }
+
+    /**
+     * Creates every table Rapport writes that does not exist yet (empty), so BI tools and other
+     * engines see the whole schema from the first run on, also tables only some jobs write.
+     */
+    private void createEveryTable() {
+        try (dev.rapport.schemas.table.RapportCatalog tables =
+                new dev.rapport.schemas.table.RapportCatalog(config.catalog())) {
+            dev.rapport.schemas.table.RapportTables.all().forEach(tables::ensure);
+        }
     }
 }
