@@ -40,9 +40,10 @@ final class Summaries {
     static void identity(Console console, IdentityReport report) {
         console.line(String.format(
                 Locale.ROOT,
-                "  %s source records -> %s customers; largest customer has %s records",
+                "  %s source records -> %s customers; %s records matched to another; largest customer has %s records",
                 Console.count(report.records()),
                 Console.count(report.customers()),
+                Console.count(report.matchedRecords()),
                 Console.count(report.largestCluster())));
         StringBuilder links = new StringBuilder("  links by rule:");
         new TreeMap<>(report.linksByRule())

@@ -162,6 +162,7 @@ public final class Pipeline {
                 report -> Map.of(
                         "customers", report.customers(),
                         "links", report.links(),
+                        "matched_records", report.matchedRecords(),
                         "largest_cluster", (long) report.largestCluster(),
                         "comparisons", report.comparisons()));
     }

@@ -23,6 +23,7 @@ import dev.rapport.identity.match.EvidenceFunction;
 import dev.rapport.identity.match.Link;
 import dev.rapport.identity.profile.AssignCustomerFunction;
 import dev.rapport.identity.profile.AssignedRecord;
+import dev.rapport.identity.profile.IdentityCounters;
 import dev.rapport.identity.profile.ProfileFunction;
 import dev.rapport.identity.record.CustomerRecordDecoder;
 import dev.rapport.identity.record.DecodeRecordFunction;
@@ -297,7 +298,8 @@ public final class IdentityJob {
                 longResult(result, BlockLinkFunction.BLOCKS_OVER_CAP),
                 longResult(result, CandidatePairFunction.COMPARISONS),
                 longResult(result, ProbabilisticLinkFunction.CANDIDATE_PAIRS),
-                longResult(result, CandidatePairFunction.BLOCKS_OVER_CAP));
+                longResult(result, CandidatePairFunction.BLOCKS_OVER_CAP),
+                longResult(result, IdentityCounters.MATCHED_ACCUMULATOR));
     }
 
     private static long longResult(JobExecutionResult result, String name) {

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param candidatePairs distinct record pairs scored by probabilistic matching
  * @param candidateBlocksOverCap candidate blocks not compared for being over
  *     {@code probabilistic.max_block_size}
+ * @param matchedRecords records resolved to a customer that holds at least one other record
  */
 public record IdentityReport(
         long records,
@@ -27,7 +28,8 @@ public record IdentityReport(
         long blocksOverCap,
         long comparisons,
         long candidatePairs,
-        long candidateBlocksOverCap) {
+        long candidateBlocksOverCap,
+        long matchedRecords) {
 
     public IdentityReport {
         requireNonNull(linksByRule, "linksByRule is null");

@@ -5,11 +5,15 @@ import static java.util.Objects.requireNonNull;
 import dev.rapport.identity.record.ResolutionRecord;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -30,6 +34,9 @@ public final class ProfileFunction<OUT> extends KeyedProcessFunction<String, Ass
     private final Output<OUT> output;
 
     private transient ListState<ResolutionRecord> records;
+    private transient Map<String, Counter> resolvedBySource;
+    private transient Map<String, Counter> matchedBySource;
+    private transient LongCounter matched;
 
     public ProfileFunction(Output<OUT> output) {
         this.output = requireNonNull(output, "output is null");
@@ -40,6 +47,9 @@ public final class ProfileFunction<OUT> extends KeyedProcessFunction<String, Ass
         records = getRuntimeContext()
                 .getListState(
                         new ListStateDescriptor<>("customer-records", TypeInformation.of(ResolutionRecord.class)));
+        resolvedBySource = new HashMap<>();
+        matchedBySource = new HashMap<>();
+        matched = getRuntimeContext().getLongCounter(IdentityCounters.MATCHED_ACCUMULATOR);
     }
 
     @Override
@@ -58,7 +68,28 @@ public final class ProfileFunction<OUT> extends KeyedProcessFunction<String, Ass
         }
         records.clear();
         if (!all.isEmpty()) {
+            count(all);
             out.collect(output.apply(GoldenRecordRule.build(context.getCurrentKey(), all)));
         }
+    }
+
+    /** Every record of the customer is resolved; matched too when the customer holds others. */
+    private void count(List<ResolutionRecord> customerRecords) {
+        boolean isMatch = customerRecords.size() > 1;
+        for (ResolutionRecord record : customerRecords) {
+            counter(resolvedBySource, record.source, IdentityCounters.RESOLVED).inc();
+            if (isMatch) {
+                counter(matchedBySource, record.source, IdentityCounters.MATCHED)
+                        .inc();
+                matched.add(1L);
+            }
+        }
+    }
+
+    private Counter counter(Map<String, Counter> bySource, String source, String name) {
+        return bySource.computeIfAbsent(source, key -> getRuntimeContext()
+                .getMetricGroup()
+                .addGroup(IdentityCounters.SOURCE_GROUP, key)
+                .counter(name));
     }
 }

@@ -30,6 +30,8 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -55,11 +57,15 @@ class IdentityJobIT {
 
     private static final Instant RESOLVED_AT = Instant.parse("2024-06-01T12:00:00Z");
 
+    /** Keeps the metrics of finished jobs, so a test can read the counters a run published. */
+    private static final InMemoryReporter METRICS = InMemoryReporter.createWithRetainedMetrics();
+
     @RegisterExtension
     static final MiniClusterExtension MINI_CLUSTER =
             new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
                     .setNumberTaskManagers(1)
                     .setNumberSlotsPerTaskManager(4)
+                    .setConfiguration(METRICS.addToConfiguration(new Configuration()))
                     .build());
 
     @TempDir
@@ -193,6 +199,26 @@ class IdentityJobIT {
                 .containsAllEntriesOf(Map.of("email", 1L, "phone", 1L, "source_customer_ref", 1L));
         assertThat(report.largestCluster()).isEqualTo(3);
         assertThat(report.blocksOverCap()).isEqualTo(1);
+        // Ana's three records and Milan's two
+        assertThat(report.matchedRecords()).isEqualTo(5);
+
+        // the same counts per source, as the metrics Prometheus exposes
+        assertThat(sourceCounters(result, "matched")).isEqualTo(Map.of("crm", 2L, "erp", 2L, "shop", 1L));
+        assertThat(sourceCounters(result, "resolved")).isEqualTo(Map.of("crm", 5L, "erp", 4L, "shop", 1L));
+    }
+
+    /** A per-source counter of the run's golden-profile operator, summed over its subtasks. */
+    private static Map<String, Long> sourceCounters(JobExecutionResult result, String counter) {
+        Map<String, Long> bySource = new TreeMap<>();
+        String jobId = result.getJobID().toString();
+        METRICS.getMetricsByGroup().forEach((group, metrics) -> {
+            Map<String, String> variables = group.getAllVariables();
+            String source = variables.get("<source>");
+            if (source != null && jobId.equals(variables.get("<job_id>")) && metrics.containsKey(counter)) {
+                bySource.merge(source, ((Counter) metrics.get(counter)).getCount(), Long::sum);
+            }
+        });
+        return bySource;
     }
 
     @Test
