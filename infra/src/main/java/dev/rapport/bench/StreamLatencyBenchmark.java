@@ -218,12 +218,12 @@ public final class StreamLatencyBenchmark {
         }
     }
 
-    private static String value(int i) {
+    static String value(int i) {
         return "{\"id\": \"ev-" + i + "\", \"type\": \"open\", \"ts\": \"2024-03-01T09:00:00Z\","
                 + " \"email\": \"person" + i + "@example.com\"}";
     }
 
-    private static SourceConfig source(String servers, String topic, Path workDir) {
+    static SourceConfig source(String servers, String topic, Path workDir) {
         Map<String, Object> yaml = new LinkedHashMap<>();
         yaml.put("name", "bench");
         yaml.put("kind", "interaction");

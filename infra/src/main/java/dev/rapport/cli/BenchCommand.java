@@ -67,7 +67,9 @@ final class BenchCommand implements Runnable {
                 "Ingestion throughput and latency (see BENCHMARKS.md):",
                 "batch: the generator's CSV exports into staging at --parallelism, records/s and peak memory,"
                         + " beside the same files mapped and written straight to Parquet without Flink;",
-                "stream (with --bootstrap-servers): latency from produce to committed-and-visible, p50/p99."
+                "stream (with --bootstrap-servers): latency from produce to committed-and-visible, p50/p99;"
+                        + " with --stream-rate, the sustained rate at which the job drains a backlog of --events,"
+                        + " embedded or on a session cluster (--cluster)."
             })
     static final class Ingest implements Callable<Integer> {
 
@@ -106,6 +108,19 @@ final class BenchCommand implements Runnable {
         int rate;
 
         @Option(
+                names = "--stream-rate",
+                description = "Measure the streaming job's sustained rate on a backlog of --events produced before it"
+                        + " starts, instead of the latency at --rate.")
+        boolean streamRate;
+
+        @Option(
+                names = "--cluster",
+                paramLabel = "HOST:PORT",
+                description = "Run the --stream-rate job on this Flink session cluster (its REST endpoint) instead of"
+                        + " in this process; the tables stay under --workdir, which the cluster must reach.")
+        String cluster;
+
+        @Option(
                 names = "--checkpoint-interval-ms",
                 defaultValue = "1000",
                 description = "Checkpoint interval of the streaming job (default: 1000).")
@@ -124,7 +139,18 @@ final class BenchCommand implements Runnable {
                             !(reuseData && Files.isDirectory(dir.resolve("data"))),
                             System.out);
                 }
-                if (bootstrapServers != null) {
+                if (bootstrapServers != null && streamRate) {
+                    dev.rapport.bench.StreamRateBenchmark.run(
+                            bootstrapServers,
+                            events,
+                            java.time.Duration.ofMillis(checkpointIntervalMs),
+                            parallelism,
+                            cluster == null
+                                    ? dev.rapport.runtime.ExecutionTarget.embedded()
+                                    : dev.rapport.runtime.ExecutionTarget.cluster(cluster),
+                            dir,
+                            System.out);
+                } else if (bootstrapServers != null) {
                     dev.rapport.bench.StreamLatencyBenchmark.run(
                             bootstrapServers,
                             events,
