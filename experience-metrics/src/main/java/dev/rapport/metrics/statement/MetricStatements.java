@@ -84,7 +84,49 @@ public final class MetricStatements {
                         resource(withTimeline ? "nps_drivers_experience.sql" : "nps_drivers_no_experience.sql"))
                 .replace("${range_start}", dateOrNull(config.firstDayRecomputed()))
                 .replace("${range_end}", dateOrNull(config.lastDayRecomputed()));
-        return List.of(new MetricStatement(RapportTables.NPS_DRIVERS, drivers, null, true));
+        List<MetricStatement> derived = new ArrayList<>();
+        derived.add(new MetricStatement(RapportTables.NPS_DRIVERS, drivers, null, true));
+        if (withTimeline) {
+            derived.add(new MetricStatement(
+                    RapportTables.CUSTOMER_RFM, customer(fill(resource("customer_rfm.sql"))), null, true));
+            derived.add(new MetricStatement(
+                    RapportTables.CUSTOMER_HEALTH, customer(fill(resource("customer_health.sql"))), null, true));
+        }
+        return List.copyOf(derived);
+    }
+
+    /**
+     * The statements that read tables written by {@link #derivedInserts}, run as a third job after
+     * them: {@code metrics.ticket_priority} (reads customer_rfm and customer_health), when the
+     * timeline exists.
+     */
+    public List<MetricStatement> finalInserts(boolean withTimeline) {
+        if (!withTimeline) {
+            return List.of();
+        }
+        return List.of(new MetricStatement(
+                RapportTables.TICKET_PRIORITY, customer(fill(resource("ticket_priority.sql"))), null, true));
+    }
+
+    /**
+     * Fills in the settings of the customer metrics: {@code ${as_of}} (a query of one row and
+     * column as_of, the day they are computed as of), the RFM lookback and currencies.
+     */
+    String customer(String template) {
+        String asOf = config.asOfDay()
+                .map(day -> "SELECT DATE '" + day + "' AS as_of")
+                .orElse("SELECT CAST(MAX(event_time) AS DATE) AS as_of FROM staging.interactions");
+        List<String> rates = new ArrayList<>();
+        rates.add("(CAST('" + config.rfm().currency() + "' AS STRING), CAST(1 AS DECIMAL(12, 6)))");
+        config.rfm()
+                .exchangeRates()
+                .forEach((code, rate) -> rates.add(
+                        "(CAST('" + code + "' AS STRING), CAST(" + rate.toPlainString() + " AS DECIMAL(12, 6)))"));
+        return template.replace("${as_of}", asOf)
+                .replace("${currency_rates}", String.join(",\n        ", rates))
+                .replace("${lookback_days}", Integer.toString(config.rfm().lookbackDays()))
+                .replace("${window_days}", Integer.toString(config.health().windowDays()))
+                .replace("${currency}", config.rfm().currency());
     }
 
     private static String dateOrNull(java.util.Optional<LocalDate> day) {
