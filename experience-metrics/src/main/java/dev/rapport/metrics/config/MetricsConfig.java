@@ -3,6 +3,7 @@ package dev.rapport.metrics.config;
 import static java.util.Objects.requireNonNull;
 
 import dev.rapport.metrics.alert.AlertsConfig;
+import dev.rapport.metrics.journey.JourneyConfig;
 import dev.rapport.metrics.support.SlaPolicy;
 import dev.rapport.schemas.config.InvalidConfigException;
 import java.time.LocalDate;
@@ -23,6 +24,7 @@ import java.util.Set;
  *   nps: {}            # reserved for NPS settings; none yet
  *   sla: {...}         # support SLA policy, see SlaPolicy; default: SlaPolicy.defaults()
  *   alerts: {...}      # the closed loop (rapport alerts), see AlertsConfig; default: none
+ *   journey: {...}     # journey stages and transitions, see JourneyConfig; default: 90 / 180 days
  * }</pre>
  *
  * <p>The metric tables are partitioned by month, and a run replaces whole partitions, so the
@@ -30,24 +32,36 @@ import java.util.Set;
  * {@link #lastDayRecomputed()}.
  */
 public record MetricsConfig(
-        Optional<LocalDate> from, Optional<LocalDate> to, SlaPolicy sla, Optional<AlertsConfig> alerts) {
+        Optional<LocalDate> from,
+        Optional<LocalDate> to,
+        SlaPolicy sla,
+        Optional<AlertsConfig> alerts,
+        JourneyConfig journey) {
 
     public static final String FROM = "from";
     public static final String TO = "to";
     public static final String NPS = "nps";
     public static final String SLA = "sla";
     public static final String ALERTS = "alerts";
+    public static final String JOURNEY = "journey";
 
-    private static final Set<String> KEYS = Set.of(FROM, TO, NPS, SLA, ALERTS);
+    private static final Set<String> KEYS = Set.of(FROM, TO, NPS, SLA, ALERTS, JOURNEY);
 
     public MetricsConfig {
         requireNonNull(from, "from is null");
         requireNonNull(to, "to is null");
         requireNonNull(sla, "sla is null");
         requireNonNull(alerts, "alerts is null");
+        requireNonNull(journey, "journey is null");
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
             throw new IllegalArgumentException("to " + to.get() + " is before from " + from.get());
         }
+    }
+
+    /** A day range, an SLA policy and the closed loop, with the default journey settings. */
+    public MetricsConfig(
+            Optional<LocalDate> from, Optional<LocalDate> to, SlaPolicy sla, Optional<AlertsConfig> alerts) {
+        this(from, to, sla, alerts, JourneyConfig.defaults());
     }
 
     /** A day range and an SLA policy, without the closed loop. */
@@ -92,7 +106,8 @@ public record MetricsConfig(
                 from,
                 to,
                 SlaPolicy.fromMap(yaml.get(SLA), key + "." + SLA),
-                AlertsConfig.fromMap(yaml.get(ALERTS), key + "." + ALERTS));
+                AlertsConfig.fromMap(yaml.get(ALERTS), key + "." + ALERTS),
+                JourneyConfig.fromMap(yaml.get(JOURNEY), key + "." + JOURNEY));
     }
 
     /** The first day a run recomputes: the first day of the month of {@code from}, if given. */
