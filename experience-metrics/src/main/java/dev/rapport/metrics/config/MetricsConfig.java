@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.rapport.metrics.alert.AlertsConfig;
 import dev.rapport.metrics.customer.HealthConfig;
 import dev.rapport.metrics.customer.RfmConfig;
+import dev.rapport.metrics.journey.JourneyConfig;
 import dev.rapport.metrics.support.SlaPolicy;
 import dev.rapport.schemas.config.InvalidConfigException;
 import java.time.LocalDate;
@@ -27,6 +28,7 @@ import java.util.Set;
  *   alerts: {...}      # the closed loop (rapport alerts), see AlertsConfig; default: none
  *   rfm: {...}         # customer_rfm: lookback, reporting currency, see RfmConfig
  *   health: {...}      # customer_health: churn-risk weights and windows, see HealthConfig
+ *   journey: {...}     # journey stages and transitions, see JourneyConfig; default: 90 / 180 days
  * }</pre>
  *
  * <p>The customer metrics (customer_rfm...) are computed as of one day, {@link #asOfDay()}.
@@ -41,7 +43,8 @@ public record MetricsConfig(
         SlaPolicy sla,
         Optional<AlertsConfig> alerts,
         RfmConfig rfm,
-        HealthConfig health) {
+        HealthConfig health,
+        JourneyConfig journey) {
 
     public static final String FROM = "from";
     public static final String TO = "to";
@@ -50,8 +53,9 @@ public record MetricsConfig(
     public static final String ALERTS = "alerts";
     public static final String RFM = "rfm";
     public static final String HEALTH = "health";
+    public static final String JOURNEY = "journey";
 
-    private static final Set<String> KEYS = Set.of(FROM, TO, NPS, SLA, ALERTS, RFM, HEALTH);
+    private static final Set<String> KEYS = Set.of(FROM, TO, NPS, SLA, ALERTS, RFM, HEALTH, JOURNEY);
 
     public MetricsConfig {
         requireNonNull(from, "from is null");
@@ -60,15 +64,26 @@ public record MetricsConfig(
         requireNonNull(alerts, "alerts is null");
         requireNonNull(rfm, "rfm is null");
         requireNonNull(health, "health is null");
+        requireNonNull(journey, "journey is null");
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
             throw new IllegalArgumentException("to " + to.get() + " is before from " + from.get());
         }
     }
 
-    /** The customer metrics with their defaults. */
+    /** Journey settings, with the default customer metrics. */
+    public MetricsConfig(
+            Optional<LocalDate> from,
+            Optional<LocalDate> to,
+            SlaPolicy sla,
+            Optional<AlertsConfig> alerts,
+            JourneyConfig journey) {
+        this(from, to, sla, alerts, RfmConfig.defaults(), HealthConfig.defaults(), journey);
+    }
+
+    /** The customer and journey metrics with their defaults. */
     public MetricsConfig(
             Optional<LocalDate> from, Optional<LocalDate> to, SlaPolicy sla, Optional<AlertsConfig> alerts) {
-        this(from, to, sla, alerts, RfmConfig.defaults(), HealthConfig.defaults());
+        this(from, to, sla, alerts, RfmConfig.defaults(), HealthConfig.defaults(), JourneyConfig.defaults());
     }
 
     /** A day range and an SLA policy, without the closed loop. */
@@ -115,7 +130,8 @@ public record MetricsConfig(
                 SlaPolicy.fromMap(yaml.get(SLA), key + "." + SLA),
                 AlertsConfig.fromMap(yaml.get(ALERTS), key + "." + ALERTS),
                 RfmConfig.fromMap(yaml.get(RFM), key + "." + RFM),
-                HealthConfig.fromMap(yaml.get(HEALTH), key + "." + HEALTH));
+                HealthConfig.fromMap(yaml.get(HEALTH), key + "." + HEALTH),
+                JourneyConfig.fromMap(yaml.get(JOURNEY), key + "." + JOURNEY));
     }
 
     /** The first day a run recomputes: the first day of the month of {@code from}, if given. */

@@ -85,7 +85,7 @@ class TestMetricsConfig {
         assertThatThrownBy(() -> MetricsConfig.fromMap(Map.of("form", "2024-03-01"), "metrics"))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage(
-                        "metrics.form: unknown setting; known settings are alerts, from, health, nps, rfm, sla, to");
+                        "metrics.form: unknown setting; known settings are alerts, from, health, journey, nps, rfm, sla, to");
         assertThatThrownBy(() -> MetricsConfig.fromMap(Map.of("nps", Map.of("scale", 10)), "metrics"))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("metrics.nps.scale: unknown setting; NPS has no settings yet");

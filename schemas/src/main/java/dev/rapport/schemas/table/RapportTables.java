@@ -724,6 +724,95 @@ public final class RapportTables {
             sort -> sort.asc("priority_rank"),
             "one row per open support ticket: (source, ticket_id)");
 
+    public static final TableDefinition JOURNEY_STAGES = TableDefinition.of(
+            METRICS,
+            "journey_stages",
+            new Schema(List.of(
+                    required(1, "customer_id", Types.StringType.get(), "Resolved customer (identity.identity_map)."),
+                    required(
+                            2,
+                            "stage",
+                            Types.StringType.get(),
+                            "first_seen, lead, email_engaged, first_purchase, repeat_purchase, support_contact,"
+                                    + " detractor, promoter or churned (defined in journey_stages.sql)."),
+                    required(
+                            3,
+                            "reached_at",
+                            Types.TimestampType.withZone(),
+                            "When the customer first reached the stage, UTC."),
+                    required(
+                            4,
+                            "channel",
+                            Types.StringType.get(),
+                            "Channel of the event that reached the stage; 'unknown' when none."),
+                    required(
+                            5,
+                            "cohort_month",
+                            Types.DateType.get(),
+                            "First day of the UTC month of the customer's first_seen."),
+                    required(
+                            6,
+                            "acquisition_channel",
+                            Types.StringType.get(),
+                            "Channel of the customer's first_seen event; 'unknown' when none."),
+                    optional(
+                            7,
+                            "event_id",
+                            Types.StringType.get(),
+                            "The event that reached the stage; null for a CRM lead record and for churned."))),
+            spec -> spec,
+            sort -> sort.asc("customer_id").asc("stage"),
+            "one row per (customer_id, stage) the customer reached, as of the run's as-of day");
+
+    public static final TableDefinition STAGE_TRANSITIONS = TableDefinition.of(
+            METRICS,
+            "stage_transitions",
+            new Schema(List.of(
+                    required(
+                            1,
+                            "cohort_month",
+                            Types.DateType.get(),
+                            "First day of the UTC month of the customers' first_seen."),
+                    required(
+                            2,
+                            "acquisition_channel",
+                            Types.StringType.get(),
+                            "Channel of the customers' first_seen event."),
+                    required(3, "from_stage", Types.StringType.get(), "Stage the customers reached first."),
+                    required(4, "to_stage", Types.StringType.get(), "Stage they may go on to."),
+                    required(
+                            5,
+                            "window_days",
+                            Types.IntegerType.get(),
+                            "Days after from_stage within which to_stage counts as converted."),
+                    required(6, "customers", Types.LongType.get(), "Customers of the cohort who reached from_stage."),
+                    required(
+                            7,
+                            "converted",
+                            Types.LongType.get(),
+                            "Of those, customers who reached to_stage within window_days after from_stage."),
+                    required(8, "conversion_rate", Types.DoubleType.get(), "converted / customers."),
+                    optional(
+                            9,
+                            "median_hours",
+                            Types.DoubleType.get(),
+                            "Median hours from from_stage to to_stage among the converted (nearest rank);"
+                                    + " null when none."),
+                    optional(10, "p25_hours", Types.DoubleType.get(), "25th percentile of those hours (nearest rank)."),
+                    optional(11, "p75_hours", Types.DoubleType.get(), "75th percentile of those hours (nearest rank)."),
+                    optional(
+                            12,
+                            "p90_hours",
+                            Types.DoubleType.get(),
+                            "90th percentile of those hours (nearest rank)."))),
+            spec -> spec,
+            sort -> sort.asc("cohort_month")
+                    .asc("acquisition_channel")
+                    .asc("from_stage")
+                    .asc("to_stage"),
+            "one row per (cohort_month, acquisition_channel, from_stage, to_stage) with customers who reached"
+                    + " from_stage");
+
     private static final List<TableDefinition> ALL = List.of(
             CUSTOMER_RECORDS,
             INTERACTIONS,
@@ -748,7 +837,9 @@ public final class RapportTables {
             INGESTION_CURSORS,
             CUSTOMER_RFM,
             CUSTOMER_HEALTH,
-            TICKET_PRIORITY);
+            TICKET_PRIORITY,
+            JOURNEY_STAGES,
+            STAGE_TRANSITIONS);
 
     private RapportTables() {}
 
