@@ -348,7 +348,9 @@ class ExperienceMetricsIT {
                         "metrics.customer_timeline",
                         "metrics.feedback_sentiment",
                         "metrics.feedback_topics",
-                        "metrics.nps_drivers");
+                        "metrics.nps_drivers",
+                        "metrics.journey_stages",
+                        "metrics.stage_transitions");
         for (TableDefinition table : List.of(
                 RapportTables.NPS_DAILY,
                 RapportTables.CSAT_DAILY,
