@@ -351,6 +351,8 @@ class ExperienceMetricsIT {
                         "metrics.nps_drivers",
                         "metrics.customer_rfm",
                         "metrics.customer_health",
+                        "metrics.journey_stages",
+                        "metrics.stage_transitions",
                         "metrics.ticket_priority");
         for (TableDefinition table : List.of(
                 RapportTables.NPS_DAILY,
