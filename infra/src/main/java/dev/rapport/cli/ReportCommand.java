@@ -1,0 +1,93 @@
+package dev.rapport.cli;
+
+import dev.rapport.config.RapportConfig;
+import dev.rapport.metrics.nps.NpsAggregate;
+import dev.rapport.report.Html;
+import dev.rapport.report.ReportData;
+import dev.rapport.report.ReportPage;
+import dev.rapport.report.ReportReader;
+import dev.rapport.runtime.Console;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Writes one self-contained HTML page about customer experience and data health, for people",
+            "to look at: NPS trend with its 95% confidence band, NPS by channel and touchpoint, CSAT and",
+            "CES, support SLA compliance, email engagement, what detractors talk about per language,",
+            "identity health (sources, records, customers, match rate, cluster sizes, ingestion), the",
+            "funnel with time between stages (metrics.stage_transitions) and the customers most at risk",
+            "(metrics.customer_health). A section whose table is missing says so.",
+            "The page needs no network: styles, SVG charts and a small script are inline.",
+            "Run it after 'rapport run' (or 'rapport metrics').",
+            "Example: rapport report --config rapport-demo/rapport.yaml --out report.html"
+        })
+final class ReportCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(
+            names = {"-o", "--out"},
+            defaultValue = "report.html",
+            paramLabel = "FILE",
+            description = "HTML file to write; its folder is created (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        RapportConfig loaded = config.load();
+        Console console = Console.system();
+        Instant started = Instant.now();
+        console.line("report: reading tables of " + loaded.catalog().uri());
+        ReportData data = new ReportReader(loaded.catalog(), loaded.parallelism(), console).read();
+        ReportPage page =
+                new ReportPage(data, started.truncatedTo(ChronoUnit.SECONDS).toString());
+        byte[] html = page.html().getBytes(StandardCharsets.UTF_8);
+        Path target = out.toAbsolutePath();
+        Files.createDirectories(target.getParent());
+        Files.write(target, html);
+        summary(console, data, page, target, html.length, Duration.between(started, Instant.now()));
+        return ExitCodes.OK;
+    }
+
+    private static void summary(
+            Console console, ReportData data, ReportPage page, Path target, int bytes, Duration took) {
+        console.line("");
+        console.line("Report written to " + target + " (" + Console.count((bytes + 1023) / 1024) + " KB) in "
+                + Console.seconds(took));
+        Optional<NpsAggregate> nps = page.overallNps();
+        console.line("  NPS "
+                + nps.map(n -> Html.signed(n.nps().orElseThrow()) + " from " + Console.count(n.responses())
+                                + " answers")
+                        .orElse("n/a (no answers)"));
+        console.line("  customers " + Console.count(data.identity().customers()) + " from "
+                + Console.count(data.identity().records()) + " records of "
+                + data.identity().sources().size()
+                + " sources; match rate " + Html.percent(data.identity().matchRate()) + ", largest cluster "
+                + data.identity().largestCluster());
+        List<String> missing = new ArrayList<>();
+        if (data.transitions().isEmpty()) {
+            missing.add("funnel (" + ReportReader.STAGE_TRANSITIONS + ")");
+        }
+        if (data.health().isEmpty()) {
+            missing.add("customers at risk (" + ReportReader.CUSTOMER_HEALTH + ")");
+        }
+        console.line("  sections: " + ReportPage.SECTIONS.size()
+                + (missing.isEmpty() ? "" : "; not computed yet: " + String.join(", ", missing)));
+        console.line("  open it in a browser: file://" + target);
+    }
+}
