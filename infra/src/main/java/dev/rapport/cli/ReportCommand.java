@@ -4,15 +4,12 @@ import dev.rapport.config.RapportConfig;
 import dev.rapport.metrics.nps.NpsAggregate;
 import dev.rapport.report.Html;
 import dev.rapport.report.ReportData;
+import dev.rapport.report.ReportFile;
 import dev.rapport.report.ReportPage;
 import dev.rapport.report.ReportReader;
 import dev.rapport.runtime.Console;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,22 +48,19 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RapportConfig loaded = config.load();
         Console console = Console.system();
-        Instant started = Instant.now();
-        console.line("report: reading tables of " + loaded.catalog().uri());
-        ReportData data = new ReportReader(loaded.catalog(), loaded.parallelism(), console).read();
-        ReportPage page =
-                new ReportPage(data, started.truncatedTo(ChronoUnit.SECONDS).toString());
-        byte[] html = page.html().getBytes(StandardCharsets.UTF_8);
-        Path target = out.toAbsolutePath();
-        Files.createDirectories(target.getParent());
-        Files.write(target, html);
-        summary(console, data, page, target, html.length, Duration.between(started, Instant.now()));
+        ReportFile.Written written = ReportFile.write(loaded.catalog(), loaded.parallelism(), out, console);
+        console.line("");
+        summary(console, written);
         return ExitCodes.OK;
     }
 
-    private static void summary(
-            Console console, ReportData data, ReportPage page, Path target, int bytes, Duration took) {
-        console.line("");
+    /** The one-screen summary of a written report (also shown by the demo). */
+    static void summary(Console console, ReportFile.Written written) {
+        ReportData data = written.data();
+        ReportPage page = written.page();
+        Path target = written.file();
+        Duration took = written.took();
+        long bytes = written.bytes();
         console.line("Report written to " + target + " (" + Console.count((bytes + 1023) / 1024) + " KB) in "
                 + Console.seconds(took));
         Optional<NpsAggregate> nps = page.overallNps();

@@ -3,7 +3,6 @@ package dev.rapport.report;
 import dev.rapport.report.ReportData.DayCounts;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +10,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Sums daily counts into periods a trend line can show: days for up to two months of data, ISO
- * weeks (starting Monday) up to two years, months beyond. Counts are summed, never rates averaged.
+ * Sums daily counts into periods a trend line can show: the finest of days, ISO weeks (starting
+ * Monday) and months that gives at most {@value #MAX_PERIODS} periods with, on average, at least
+ * {@value #MIN_MEAN_COUNT} answers each (a rate over a handful of answers is mostly noise). Counts
+ * are summed, never rates averaged.
  */
 public final class Periods {
 
@@ -27,23 +28,23 @@ public final class Periods {
 
     private Periods() {}
 
-    public static Grain grainFor(LocalDate first, LocalDate last) {
-        long days = ChronoUnit.DAYS.between(first, last);
-        if (days <= 62) {
-            return Grain.DAY;
+    static final int MAX_PERIODS = 120;
+    static final int MIN_MEAN_COUNT = 20;
+
+    public static Grain grainFor(List<DayCounts> days) {
+        long total = days.stream().mapToLong(DayCounts::total).sum();
+        for (Grain grain : new Grain[] {Grain.DAY, Grain.WEEK}) {
+            long periods =
+                    days.stream().map(d -> start(d.day(), grain)).distinct().count();
+            if (periods <= MAX_PERIODS && total >= MIN_MEAN_COUNT * periods) {
+                return grain;
+            }
         }
-        return days <= 2 * 366 ? Grain.WEEK : Grain.MONTH;
+        return Grain.MONTH;
     }
 
     public static List<Period> of(List<DayCounts> days) {
-        if (days.isEmpty()) {
-            return List.of();
-        }
-        LocalDate first =
-                days.stream().map(DayCounts::day).min(LocalDate::compareTo).orElseThrow();
-        LocalDate last =
-                days.stream().map(DayCounts::day).max(LocalDate::compareTo).orElseThrow();
-        return of(days, grainFor(first, last));
+        return days.isEmpty() ? List.of() : of(days, grainFor(days));
     }
 
     public static List<Period> of(List<DayCounts> days, Grain grain) {

@@ -194,6 +194,11 @@ public final class ReportPage {
                 .append("</div></div>");
     }
 
+    /** A count with its noun, plural unless it is one: "1 ticket", "12 tickets". */
+    static String counted(long count, String noun) {
+        return Html.count(count) + " " + noun + (count == 1 ? "" : "s");
+    }
+
     private static String empty(String text) {
         return "<p class=\"empty\">" + Html.escape(text) + "</p>";
     }
@@ -260,7 +265,7 @@ public final class ReportPage {
             }
             double nps = nps(npsCounts(group.total(), group.positive(), group.negative()));
             bars.add(new BarChart.Bar(
-                    group.name(), nps, Html.signed(nps) + " \u00b7 " + Html.count(group.total()) + " answers"));
+                    group.name(), nps, Html.signed(nps) + " \u00b7 " + counted(group.total(), "answer")));
         }
         return bars.isEmpty() ? "" : figure(title, new BarChart(title, bars).svg());
     }
@@ -321,7 +326,7 @@ public final class ReportPage {
                 bars.add(new BarChart.Bar(
                         priority.name(),
                         100 * met,
-                        Html.percent(met) + " met \u00b7 " + Html.count(priority.total()) + " tickets"));
+                        Html.percent(met) + " met \u00b7 " + counted(priority.total(), "ticket")));
             }
         }
         if (!bars.isEmpty()) {
@@ -372,8 +377,7 @@ public final class ReportPage {
                     .map(t -> new BarChart.Bar(
                             t.word(),
                             t.detractors(),
-                            Html.count(t.detractors()) + " detractors \u00b7 "
-                                    + Html.percent((double) t.detractors() / t.responses()) + " of mentions"))
+                            counted(t.detractors(), "detractor") + " of " + counted(t.responses(), "mention")))
                     .toList();
             out.append(figure("Language: " + language, new BarChart("Detractor topics, " + language, bars).svg()));
         });
@@ -410,7 +414,7 @@ public final class ReportPage {
         List<BarChart.Bar> sizes = new ArrayList<>();
         identity.clusterSizes()
                 .forEach((size, customers) -> sizes.add(new BarChart.Bar(
-                        size + (size == 1 ? " record" : " records"), customers, Html.count(customers) + " customers")));
+                        size + (size == 1 ? " record" : " records"), customers, counted(customers, "customer"))));
         out.append(figure("Customers by number of records", new BarChart("Cluster sizes", sizes).svg()));
         if (!identity.runs().isEmpty()) {
             List<BarChart.Bar> runs = new ArrayList<>();
@@ -472,7 +476,7 @@ public final class ReportPage {
         List<BarChart.Bar> bands = new ArrayList<>();
         health.bands()
                 .forEach((band, customers) ->
-                        bands.add(new BarChart.Bar(band, customers, Html.count(customers) + " customers")));
+                        bands.add(new BarChart.Bar(band, customers, counted(customers, "customer"))));
         out.append(figure("Customers per risk band", new BarChart("Risk bands", bands).svg()));
         out.append("<table class=\"at-risk\"><thead><tr><th>customer</th><th>risk</th><th>band</th><th>why</th>")
                 .append("<th>last NPS</th><th>open tickets</th><th>breached</th></tr></thead><tbody>");

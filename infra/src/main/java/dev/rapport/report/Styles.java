@@ -31,7 +31,9 @@ final class Styles {
             .pair{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:8px 24px}
             figure{margin:8px 0}
             figcaption{font-weight:600;margin-bottom:4px}
-            svg.chart{width:100%;height:auto;display:block}
+            svg.chart{width:100%;max-width:980px;height:auto;display:block}
+            .pair svg text{font-size:14px}
+            .pair svg .tick{font-size:13px}
             svg text{font-size:12px;fill:var(--ink)}
             svg .tick{fill:var(--muted);font-size:11px}
             svg .grid{stroke:var(--line);stroke-width:1}

@@ -13,11 +13,25 @@ class TestPeriods {
 
     private static final LocalDate MONDAY = LocalDate.of(2026, 11, 2);
 
+    private static List<DayCounts> daily(int days, long answersPerDay) {
+        return java.util.stream.IntStream.range(0, days)
+                .mapToObj(i -> new DayCounts(MONDAY.plusDays(i), answersPerDay, 0, 0))
+                .toList();
+    }
+
     @Test
-    void theGrainFollowsTheSpanOfTheData() {
-        assertThat(Periods.grainFor(MONDAY, MONDAY.plusDays(62))).isEqualTo(Grain.DAY);
-        assertThat(Periods.grainFor(MONDAY, MONDAY.plusDays(63))).isEqualTo(Grain.WEEK);
-        assertThat(Periods.grainFor(MONDAY, MONDAY.plusDays(800))).isEqualTo(Grain.MONTH);
+    void theGrainIsTheFinestWithEnoughAnswersPerPeriod() {
+        assertThat(Periods.grainFor(daily(30, 20))).isEqualTo(Grain.DAY);
+        // 5 a day: too few per day, 35 a week
+        assertThat(Periods.grainFor(daily(30, 5))).isEqualTo(Grain.WEEK);
+        // 1 a day: 7 a week is still too few
+        assertThat(Periods.grainFor(daily(30, 1))).isEqualTo(Grain.MONTH);
+    }
+
+    @Test
+    void aLongHistoryIsShownInWeeksOrMonthsWhateverItsVolume() {
+        assertThat(Periods.grainFor(daily(200, 1000))).isEqualTo(Grain.WEEK);
+        assertThat(Periods.grainFor(daily(1000, 1000))).isEqualTo(Grain.MONTH);
     }
 
     @Test
