@@ -64,18 +64,102 @@ public final class ReportReader {
         this.console = console;
     }
 
+    /**
+     * One aggregation for the single query that reads every core table: a kind, up to two keys and
+     * up to eight counts, so all of them fit one UNION ALL (one Flink job instead of a dozen).
+     */
+    private record Part(String kind, String table, String key1, String key2, List<String> values, String rest) {}
+
+    private static final int VALUES = 8;
+
+    private static final List<String> NPS_SUMS = List.of("SUM(responses)", "SUM(promoters)", "SUM(detractors)");
+
+    private static final List<Part> PARTS = List.of(
+            new Part("nps_day", "metrics.nps_daily", "`day`", "NULL", NPS_SUMS, "GROUP BY `day`"),
+            new Part("nps_channel", "metrics.nps_daily", "channel", "NULL", NPS_SUMS, "GROUP BY channel"),
+            new Part("nps_touchpoint", "metrics.nps_daily", "touchpoint", "NULL", NPS_SUMS, "GROUP BY touchpoint"),
+            new Part(
+                    "csat_day",
+                    "metrics.csat_daily",
+                    "`day`",
+                    "NULL",
+                    List.of("SUM(responses)", "SUM(satisfied)"),
+                    "GROUP BY `day`"),
+            new Part(
+                    "ces_day",
+                    "metrics.ces_daily",
+                    "`day`",
+                    "NULL",
+                    List.of("SUM(responses)", "SUM(easy)"),
+                    "GROUP BY `day`"),
+            new Part(
+                    "sla_day",
+                    "metrics.support_sla_daily",
+                    "`day`",
+                    "NULL",
+                    List.of("SUM(tickets_opened)", "SUM(tickets_breached)"),
+                    "GROUP BY `day`"),
+            new Part(
+                    "sla_priority",
+                    "metrics.support_sla_daily",
+                    "priority",
+                    "NULL",
+                    List.of("SUM(tickets_opened)", "SUM(tickets_breached)"),
+                    "GROUP BY priority"),
+            new Part(
+                    "email",
+                    "metrics.email_engagement",
+                    "NULL",
+                    "NULL",
+                    List.of(
+                            "COUNT(*)",
+                            "SUM(sent)",
+                            "SUM(delivered)",
+                            "SUM(bounced)",
+                            "SUM(unique_opens)",
+                            "SUM(unique_clicks)",
+                            "SUM(unsubscribes)",
+                            "SUM(spam_reports)"),
+                    ""),
+            new Part(
+                    "topics",
+                    "metrics.feedback_topics",
+                    "`language`",
+                    "MAX(word)",
+                    List.of("SUM(responses)", "SUM(detractors)"),
+                    "GROUP BY `language`, term HAVING SUM(detractors) > 0"),
+            new Part("sources", "identity.identity_map", "source", "NULL", List.of("COUNT(*)"), "GROUP BY source"),
+            new Part(
+                    "cluster_sizes",
+                    "identity.customer_profile",
+                    "record_count",
+                    "NULL",
+                    List.of("COUNT(*)"),
+                    "GROUP BY record_count"),
+            new Part(
+                    "runs",
+                    "staging.ingestion_runs",
+                    "source",
+                    "started_at",
+                    List.of("`read`", "stored", "deduplicated", "quarantined"),
+                    "WHERE outcome = 'succeeded'"));
+
+    private static final int KEY1 = 1;
+    private static final int KEY2 = 2;
+    private static final int FIRST_VALUE = 3;
+
+    private Map<String, List<Row>> core = Map.of();
+
     public ReportData read() throws Exception {
+        core = readCore();
         return new ReportData(
-                days("metrics.nps_daily", "SUM(responses), SUM(promoters), SUM(detractors)"),
-                groups("metrics.nps_daily", "channel", "SUM(responses), SUM(promoters), SUM(detractors)"),
-                groups("metrics.nps_daily", "touchpoint", "SUM(responses), SUM(promoters), SUM(detractors)"),
-                days("metrics.csat_daily", "SUM(responses), SUM(satisfied), CAST(0 AS BIGINT)"),
-                days("metrics.ces_daily", "SUM(responses), SUM(easy), CAST(0 AS BIGINT)"),
-                days("metrics.support_sla_daily", "SUM(tickets_opened), SUM(tickets_breached), CAST(0 AS BIGINT)"),
-                groups(
-                        "metrics.support_sla_daily",
-                        "priority",
-                        "SUM(tickets_opened), SUM(tickets_breached), CAST(0 AS BIGINT)"),
+                days("nps_day"),
+                groups("nps_channel"),
+                groups("nps_touchpoint"),
+                days("csat_day"),
+                days("ces_day"),
+                days("sla_day"),
+                groups("sla_priority"),
                 email(),
                 topics(),
                 identity(),
@@ -88,11 +172,55 @@ public final class ReportReader {
         return catalog.tableExists(new ObjectPath(parts[0], parts[1]));
     }
 
-    private List<Row> query(String table, String sql) throws Exception {
-        if (!exists(table)) {
-            console.line("  " + table + ": not in the catalog, section left empty");
-            return List.of();
+    private Map<String, List<Row>> readCore() throws Exception {
+        List<String> selects = new ArrayList<>();
+        java.util.Set<String> tables = new java.util.TreeSet<>();
+        for (Part part : PARTS) {
+            if (!exists(part.table())) {
+                continue;
+            }
+            tables.add(part.table());
+            StringBuilder select = new StringBuilder("SELECT '")
+                    .append(part.kind())
+                    .append("' AS kind, CAST(")
+                    .append(part.key1())
+                    .append(" AS STRING) AS key1, CAST(")
+                    .append(part.key2())
+                    .append(" AS STRING) AS key2");
+            for (int i = 0; i < VALUES; i++) {
+                select.append(", CAST(")
+                        .append(i < part.values().size() ? part.values().get(i) : "0")
+                        .append(" AS BIGINT) AS v")
+                        .append(i + 1);
+            }
+            String[] name = part.table().split("\\.", 2);
+            selects.add(select.append(" FROM `")
+                    .append(name[0])
+                    .append("`.`")
+                    .append(name[1])
+                    .append("` ")
+                    .append(part.rest())
+                    .toString());
         }
+        PARTS.stream()
+                .map(Part::table)
+                .distinct()
+                .filter(table -> !tables.contains(table))
+                .forEach(table -> console.line("  " + table + ": not in the catalog, section left empty"));
+        Map<String, List<Row>> byKind = new HashMap<>();
+        if (selects.isEmpty()) {
+            return byKind;
+        }
+        console.line("  reading " + String.join(", ", tables) + " (one query)");
+        try (CloseableIterator<Row> iterator =
+                tableEnv.executeSql(String.join("\nUNION ALL\n", selects)).collect()) {
+            iterator.forEachRemaining(row -> byKind.computeIfAbsent((String) row.getField(0), k -> new ArrayList<>())
+                    .add(row));
+        }
+        return byKind;
+    }
+
+    private List<Row> query(String table, String sql) throws Exception {
         console.line("  reading " + table);
         List<Row> rows = new ArrayList<>();
         try (CloseableIterator<Row> iterator = tableEnv.executeSql(sql).collect()) {
@@ -101,52 +229,61 @@ public final class ReportReader {
         return rows;
     }
 
-    private List<DayCounts> days(String table, String sums) throws Exception {
+    private List<Row> core(String kind) {
+        return core.getOrDefault(kind, List.of());
+    }
+
+    private List<DayCounts> days(String kind) {
         List<DayCounts> days = new ArrayList<>();
-        for (Row row : query(table, "SELECT `day`, " + sums + " FROM " + table + " GROUP BY `day`")) {
-            days.add(new DayCounts((LocalDate) row.getField(0), number(row, 1), number(row, 2), number(row, 3)));
+        for (Row row : core(kind)) {
+            days.add(new DayCounts(
+                    LocalDate.parse((String) row.getField(KEY1)),
+                    number(row, FIRST_VALUE),
+                    number(row, FIRST_VALUE + 1),
+                    number(row, FIRST_VALUE + 2)));
         }
         days.sort(Comparator.comparing(DayCounts::day));
         return days;
     }
 
-    private List<GroupCounts> groups(String table, String column, String sums) throws Exception {
+    private List<GroupCounts> groups(String kind) {
         List<GroupCounts> groups = new ArrayList<>();
-        for (Row row : query(table, "SELECT " + column + ", " + sums + " FROM " + table + " GROUP BY " + column)) {
-            groups.add(
-                    new GroupCounts(String.valueOf(row.getField(0)), number(row, 1), number(row, 2), number(row, 3)));
+        for (Row row : core(kind)) {
+            groups.add(new GroupCounts(
+                    String.valueOf(row.getField(KEY1)),
+                    number(row, FIRST_VALUE),
+                    number(row, FIRST_VALUE + 1),
+                    number(row, FIRST_VALUE + 2)));
         }
         groups.sort(Comparator.comparingLong(GroupCounts::total).reversed().thenComparing(GroupCounts::name));
         return groups;
     }
 
-    private Optional<EmailTotals> email() throws Exception {
-        List<Row> rows = query(
-                "metrics.email_engagement",
-                "SELECT COUNT(*), SUM(sent), SUM(delivered), SUM(bounced), SUM(unique_opens), SUM(unique_clicks),"
-                        + " SUM(unsubscribes), SUM(spam_reports) FROM metrics.email_engagement");
-        if (rows.isEmpty() || number(rows.get(0), 0) == 0) {
+    private Optional<EmailTotals> email() {
+        List<Row> rows = core("email");
+        if (rows.isEmpty() || number(rows.get(0), FIRST_VALUE) == 0) {
             return Optional.empty();
         }
         Row row = rows.get(0);
+        int v = FIRST_VALUE;
         return Optional.of(new EmailTotals(
-                number(row, 1),
-                number(row, 2),
-                number(row, 3),
-                number(row, 4),
-                number(row, 5),
-                number(row, 6),
-                number(row, 7)));
+                number(row, v + 1),
+                number(row, v + 2),
+                number(row, v + 3),
+                number(row, v + 4),
+                number(row, v + 5),
+                number(row, v + 6),
+                number(row, v + 7)));
     }
 
-    private List<Topic> topics() throws Exception {
+    private List<Topic> topics() {
         List<Topic> topics = new ArrayList<>();
-        for (Row row : query(
-                "metrics.feedback_topics",
-                "SELECT `language`, MAX(word), SUM(responses), SUM(detractors) FROM metrics.feedback_topics"
-                        + " GROUP BY `language`, term HAVING SUM(detractors) > 0")) {
+        for (Row row : core("topics")) {
             topics.add(new Topic(
-                    String.valueOf(row.getField(0)), String.valueOf(row.getField(1)), number(row, 2), number(row, 3)));
+                    String.valueOf(row.getField(KEY1)),
+                    String.valueOf(row.getField(KEY2)),
+                    number(row, FIRST_VALUE),
+                    number(row, FIRST_VALUE + 1)));
         }
         topics.sort(Comparator.comparing(Topic::language)
                 .thenComparing(Comparator.comparingLong(Topic::detractors).reversed())
@@ -154,41 +291,36 @@ public final class ReportReader {
         return topics;
     }
 
-    private IdentityHealth identity() throws Exception {
+    private IdentityHealth identity() {
         List<String> sources = new ArrayList<>();
         long records = 0;
-        for (Row row : query(
-                "identity.identity_map", "SELECT source, COUNT(*) FROM `identity`.identity_map GROUP BY source")) {
-            sources.add(String.valueOf(row.getField(0)));
-            records += number(row, 1);
+        for (Row row : core("sources")) {
+            sources.add(String.valueOf(row.getField(KEY1)));
+            records += number(row, FIRST_VALUE);
         }
         sources.sort(null);
         TreeMap<Integer, Long> sizes = new TreeMap<>();
         long customers = 0;
-        for (Row row : query(
-                "identity.customer_profile",
-                "SELECT record_count, COUNT(*) FROM `identity`.customer_profile GROUP BY record_count")) {
-            sizes.put((int) number(row, 0), number(row, 1));
-            customers += number(row, 1);
+        for (Row row : core("cluster_sizes")) {
+            sizes.put(Integer.parseInt((String) row.getField(KEY1)), number(row, FIRST_VALUE));
+            customers += number(row, FIRST_VALUE);
         }
-        Map<String, Row> newest = new HashMap<>();
-        Map<String, Comparable<Object>> newestStart = new HashMap<>();
-        for (Row row : query(
-                "staging.ingestion_runs",
-                "SELECT source, started_at, `read`, stored, deduplicated, quarantined FROM staging.ingestion_runs"
-                        + " WHERE outcome = 'succeeded'")) {
-            String source = String.valueOf(row.getField(0));
-            @SuppressWarnings("unchecked")
-            Comparable<Object> started = (Comparable<Object>) row.getField(1);
-            if (!newest.containsKey(source) || newestStart.get(source).compareTo(started) < 0) {
-                newest.put(source, row);
-                newestStart.put(source, started);
-            }
+        // The newest successful run of each source (started_at as text in one format sorts by time).
+        Map<String, Row> newest = new TreeMap<>();
+        for (Row row : core("runs")) {
+            newest.merge(
+                    String.valueOf(row.getField(KEY1)),
+                    row,
+                    (a, b) ->
+                            String.valueOf(a.getField(KEY2)).compareTo(String.valueOf(b.getField(KEY2))) >= 0 ? a : b);
         }
         List<SourceRun> runs = new ArrayList<>();
-        new TreeMap<>(newest)
-                .forEach((source, row) -> runs.add(
-                        new SourceRun(source, number(row, 2), number(row, 3), number(row, 4), number(row, 5))));
+        newest.forEach((source, row) -> runs.add(new SourceRun(
+                source,
+                number(row, FIRST_VALUE),
+                number(row, FIRST_VALUE + 1),
+                number(row, FIRST_VALUE + 2),
+                number(row, FIRST_VALUE + 3))));
         return new IdentityHealth(records, customers, sources, sizes, runs);
     }
 
