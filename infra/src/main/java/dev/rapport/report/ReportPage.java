@@ -434,9 +434,9 @@ public final class ReportPage {
             return empty(NOT_COMPUTED);
         }
         List<Transition> transitions = data.transitions().get();
-        StringBuilder out = new StringBuilder(lede("Customers of every cohort and acquisition channel, within "
-                + transitions.get(0).windowDays() + " days of reaching a stage; times are averages of cohort"
-                + " percentiles, weighted by conversions."));
+        StringBuilder out = new StringBuilder(lede("Customers of every cohort and acquisition channel; a step counts"
+                + " when the next stage came within its window. Times are averages of cohort percentiles,"
+                + " weighted by conversions."));
         List<FunnelChart.Stage> stages = new ArrayList<>();
         stages.add(new FunnelChart.Stage(
                 transitions.get(0).from(), transitions.get(0).customers(), ""));
@@ -446,7 +446,10 @@ public final class ReportPage {
                 break;
             }
             stages.add(new FunnelChart.Stage(
-                    step.to(), step.converted(), Html.percent(step.conversionRate()) + " of " + step.from()));
+                    step.to(),
+                    step.converted(),
+                    Html.percent(step.conversionRate()) + " of " + step.from() + " within " + step.windowDays()
+                            + " d"));
         }
         out.append(figure("Funnel", new FunnelChart("Funnel", stages).svg()));
         List<RangeChart.Range> ranges = new ArrayList<>();

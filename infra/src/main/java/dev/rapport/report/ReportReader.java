@@ -329,18 +329,19 @@ public final class ReportReader {
             console.line("  " + STAGE_TRANSITIONS + ": not computed yet");
             return Optional.empty();
         }
-        // One window (the longest) so customers are not counted once per window; percentiles of
-        // cohorts cannot be merged exactly, so they are averaged weighted by conversions.
+        // One window per step (its longest) so customers are not counted once per window;
+        // percentiles of cohorts cannot be merged exactly, so they are averaged weighted by
+        // conversions.
         List<Row> rows = query(
                 STAGE_TRANSITIONS,
-                "SELECT from_stage, to_stage, MAX(window_days), SUM(customers), SUM(converted),"
-                        + " SUM(p25_hours * converted) / NULLIF(SUM(CASE WHEN p25_hours IS NULL THEN 0 ELSE converted END), 0),"
-                        + " SUM(median_hours * converted) / NULLIF(SUM(CASE WHEN median_hours IS NULL THEN 0 ELSE converted END), 0),"
-                        + " SUM(p75_hours * converted) / NULLIF(SUM(CASE WHEN p75_hours IS NULL THEN 0 ELSE converted END), 0),"
-                        + " SUM(p90_hours * converted) / NULLIF(SUM(CASE WHEN p90_hours IS NULL THEN 0 ELSE converted END), 0)"
-                        + " FROM " + STAGE_TRANSITIONS
-                        + " WHERE window_days = (SELECT MAX(window_days) FROM " + STAGE_TRANSITIONS + ")"
-                        + " GROUP BY from_stage, to_stage");
+                "SELECT t.from_stage, t.to_stage, MAX(t.window_days), SUM(t.customers), SUM(t.converted),"
+                        + weighted("p25_hours") + "," + weighted("median_hours") + "," + weighted("p75_hours") + ","
+                        + weighted("p90_hours")
+                        + " FROM " + STAGE_TRANSITIONS + " AS t JOIN (SELECT from_stage, to_stage,"
+                        + " MAX(window_days) AS window_days FROM " + STAGE_TRANSITIONS
+                        + " GROUP BY from_stage, to_stage) AS w ON t.from_stage = w.from_stage"
+                        + " AND t.to_stage = w.to_stage AND t.window_days = w.window_days"
+                        + " GROUP BY t.from_stage, t.to_stage");
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -394,11 +395,21 @@ public final class ReportReader {
                                     .map(String::trim)
                                     .filter(s -> !s.isEmpty())
                                     .toList(),
-                    lastNps == null ? "" : lastNps.toString(),
+                    lastNps instanceof Number n
+                            ? (n.doubleValue() == Math.rint(n.doubleValue())
+                                    ? String.valueOf(n.longValue())
+                                    : Html.oneDecimal(n.doubleValue()))
+                            : lastNps == null ? "" : lastNps.toString(),
                     number(row, 5),
                     number(row, 6)));
         }
         return Optional.of(new Health(asOf, atRisk, bands));
+    }
+
+    /** The mean of a percentile column over cohorts, weighted by their conversions. */
+    private static String weighted(String column) {
+        return " SUM(t." + column + " * t.converted) / NULLIF(SUM(CASE WHEN t." + column
+                + " IS NULL THEN 0 ELSE t.converted END), 0)";
     }
 
     private static long number(Row row, int index) {
