@@ -448,8 +448,7 @@ public final class ReportPage {
             stages.add(new FunnelChart.Stage(
                     step.to(),
                     step.converted(),
-                    Html.percent(step.conversionRate()) + " of " + step.from() + " within " + step.windowDays()
-                            + " d"));
+                    Html.percent(step.conversionRate()) + " within " + step.windowDays() + " d"));
         }
         out.append(figure("Funnel", new FunnelChart("Funnel", stages).svg()));
         List<RangeChart.Range> ranges = new ArrayList<>();
@@ -470,6 +469,21 @@ public final class ReportPage {
         return out.toString();
     }
 
+    private static final List<String> SEVERITY = List.of("critical", "high", "medium", "low");
+
+    /** Risk bands from the most severe down; bands with other names follow alphabetically. */
+    static Map<String, Long> bandsBySeverity(Map<String, Long> bands) {
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        bands.keySet().stream()
+                .sorted(java.util.Comparator.<String>comparingInt(band -> {
+                            int index = SEVERITY.indexOf(band.toLowerCase(java.util.Locale.ROOT));
+                            return index < 0 ? SEVERITY.size() : index;
+                        })
+                        .thenComparing(java.util.Comparator.naturalOrder()))
+                .forEach(band -> ordered.put(band, bands.get(band)));
+        return ordered;
+    }
+
     private String atRiskSection() {
         if (data.health().isEmpty()) {
             return empty(NOT_COMPUTED);
@@ -477,7 +491,7 @@ public final class ReportPage {
         Health health = data.health().get();
         StringBuilder out = new StringBuilder(lede("Churn risk as of " + health.asOf() + "."));
         List<BarChart.Bar> bands = new ArrayList<>();
-        health.bands()
+        bandsBySeverity(health.bands())
                 .forEach((band, customers) ->
                         bands.add(new BarChart.Bar(band, customers, counted(customers, "customer"))));
         out.append(figure("Customers per risk band", new BarChart("Risk bands", bands).svg()));

@@ -128,7 +128,7 @@ class ReportReaderIT {
         String html = new ReportPage(data, "now").html();
 
         assertThat(html).doesNotContain(ReportPage.NOT_COMPUTED + "</p></section><section id=\"at-risk\"");
-        assertThat(html).contains("33.3% of lead within 90 d").contains("<li>no purchase in 90 days</li>");
+        assertThat(html).contains("33.3% within 90 d").contains("<li>no purchase in 90 days</li>");
         assertThat(html).contains("No NPS answers yet");
     }
 }

@@ -106,11 +106,18 @@ class TestReportPage {
 
         assertThat(html).doesNotContain(ReportPage.NOT_COMPUTED);
         assertThat(html)
-                .contains("40.0% of lead")
-                .contains("25.0% of first_purchase")
+                .contains("40.0% within 90 d")
+                .contains("25.0% within 90 d")
                 .contains("median 24.0 h");
         assertThat(html).contains("<li>two breached tickets</li>").contains("91.0%");
         assertThat(count(html, "<script>")).isEqualTo(2);
+    }
+
+    @Test
+    void riskBandsGoFromTheMostSevereDown() {
+        assertThat(ReportPage.bandsBySeverity(Map.of("low", 5L, "other", 1L, "high", 2L, "medium", 3L))
+                        .keySet())
+                .containsExactly("high", "medium", "low", "other");
     }
 
     private static int count(String text, String regex) {
