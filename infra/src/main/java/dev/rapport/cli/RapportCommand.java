@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             AlertsCommand.class,
             LinkCommand.class,
             ExplainCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RapportCommand implements Runnable {
