@@ -31,6 +31,8 @@ import picocli.CommandLine.Command;
             AlertsCommand.class,
             LinkCommand.class,
             ExplainCommand.class,
+            ForgetCommand.class,
+            ExportSubjectCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RapportCommand implements Runnable {
