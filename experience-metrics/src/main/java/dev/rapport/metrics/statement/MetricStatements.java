@@ -84,7 +84,13 @@ public final class MetricStatements {
                         resource(withTimeline ? "nps_drivers_experience.sql" : "nps_drivers_no_experience.sql"))
                 .replace("${range_start}", dateOrNull(config.firstDayRecomputed()))
                 .replace("${range_end}", dateOrNull(config.lastDayRecomputed()));
-        return List.of(new MetricStatement(RapportTables.NPS_DRIVERS, drivers, null, true));
+        List<MetricStatement> derived =
+                new ArrayList<>(List.of(new MetricStatement(RapportTables.NPS_DRIVERS, drivers, null, true)));
+        if (withTimeline) {
+            derived.add(
+                    new MetricStatement(RapportTables.CUSTOMER_CONSENT, resource("customer_consent.sql"), null, true));
+        }
+        return List.copyOf(derived);
     }
 
     private static String dateOrNull(java.util.Optional<LocalDate> day) {

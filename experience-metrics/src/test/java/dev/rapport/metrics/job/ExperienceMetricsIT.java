@@ -348,7 +348,8 @@ class ExperienceMetricsIT {
                         "metrics.customer_timeline",
                         "metrics.feedback_sentiment",
                         "metrics.feedback_topics",
-                        "metrics.nps_drivers");
+                        "metrics.nps_drivers",
+                        "metrics.customer_consent");
         for (TableDefinition table : List.of(
                 RapportTables.NPS_DAILY,
                 RapportTables.CSAT_DAILY,
