@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
             LinkCommand.class,
             ExplainCommand.class,
             ReportCommand.class,
+            ForgetCommand.class,
+            ExportSubjectCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RapportCommand implements Runnable {

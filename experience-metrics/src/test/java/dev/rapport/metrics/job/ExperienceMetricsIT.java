@@ -353,6 +353,7 @@ class ExperienceMetricsIT {
                         "metrics.customer_health",
                         "metrics.journey_stages",
                         "metrics.stage_transitions",
+                        "metrics.customer_consent",
                         "metrics.ticket_priority");
         for (TableDefinition table : List.of(
                 RapportTables.NPS_DAILY,
