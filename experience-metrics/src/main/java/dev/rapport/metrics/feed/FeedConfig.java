@@ -55,9 +55,11 @@ public record FeedConfig(
 
     /**
      * Reads the section (already parsed into maps; null gives the defaults). {@code environment}
-     * looks up environment variables (the salt). Errors name the key at fault.
+     * looks up environment variables (the salt); relative destination paths are resolved against
+     * {@code baseDir}, the config file's folder. Errors name the key at fault.
      */
-    public static FeedConfig fromMap(Map<String, Object> yaml, String key, Function<String, String> environment) {
+    public static FeedConfig fromMap(
+            Map<String, Object> yaml, String key, Function<String, String> environment, java.nio.file.Path baseDir) {
         requireNonNull(key, "key is null");
         requireNonNull(environment, "environment is null");
         if (yaml == null) {
@@ -77,7 +79,7 @@ public record FeedConfig(
                     key + ".require_explicit_consent", "must be true or false, not '" + explicit + "'");
         }
         List<FeedDestination> destinations =
-                FeedDestination.listFromYaml(yaml.get("destinations"), key + ".destinations");
+                FeedDestination.listFromYaml(yaml.get("destinations"), key + ".destinations", baseDir);
         Optional<String> salt = Optional.ofNullable(environment.apply(SaltedHash.SALT_VARIABLE));
         for (int i = 0; i < destinations.size(); i++) {
             if (destinations.get(i).pii()) {

@@ -59,7 +59,7 @@ public record FeedDestination(
         }
     }
 
-    static List<FeedDestination> listFromYaml(Object value, String key) {
+    static List<FeedDestination> listFromYaml(Object value, String key, java.nio.file.Path baseDir) {
         if (value == null) {
             return List.of();
         }
@@ -70,7 +70,7 @@ public record FeedDestination(
         Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < list.size(); i++) {
             String at = key + "[" + i + "]";
-            FeedDestination destination = fromYaml(list.get(i), at);
+            FeedDestination destination = fromYaml(list.get(i), at, baseDir);
             if (!names.add(destination.name())) {
                 throw new InvalidConfigException(at + ".name", "'" + destination.name() + "' is used twice");
             }
@@ -79,7 +79,7 @@ public record FeedDestination(
         return List.copyOf(destinations);
     }
 
-    private static FeedDestination fromYaml(Object value, String key) {
+    private static FeedDestination fromYaml(Object value, String key, java.nio.file.Path baseDir) {
         if (!(value instanceof Map<?, ?> map)) {
             throw new InvalidConfigException(key, "must be a map with name, format and path (or topic)");
         }
@@ -118,7 +118,20 @@ public record FeedDestination(
                     "a " + format.name().toLowerCase(Locale.ROOT) + " destination takes path, not topic");
         }
         return new FeedDestination(
-                name, format, text(map.get("path"), key + ".path"), null, null, Boolean.TRUE.equals(pii));
+                name,
+                format,
+                location(text(map.get("path"), key + ".path"), baseDir),
+                null,
+                null,
+                Boolean.TRUE.equals(pii));
+    }
+
+    /** A URI (s3://, file://) as written; a plain path resolved against the config file's folder. */
+    private static String location(String path, java.nio.file.Path baseDir) {
+        if (path.contains("://")) {
+            return path;
+        }
+        return baseDir.resolve(path).toAbsolutePath().normalize().toUri().toString();
     }
 
     private static String text(Object value, String key) {

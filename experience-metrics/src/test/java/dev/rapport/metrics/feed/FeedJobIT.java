@@ -240,7 +240,7 @@ class FeedJobIT {
                                     "bootstrap_servers",
                                     kafka.bootstrapServers())));
             FeedConfig config =
-                    FeedConfig.fromMap(yaml, "feed", name -> SaltedHash.SALT_VARIABLE.equals(name) ? SALT : null);
+                    FeedConfig.fromMap(yaml, "feed", name -> SaltedHash.SALT_VARIABLE.equals(name) ? SALT : null, dir);
 
             FeedReport report = new FeedJob(catalog, config, Optional.of(AS_OF)).run(2, new Configuration());
 

@@ -31,7 +31,8 @@ class TestFeedConfig {
                                                 "bootstrap_servers",
                                                 "broker:9092"))),
                 "feed",
-                name -> name.equals(SaltedHash.SALT_VARIABLE) ? SALT : null);
+                name -> name.equals(SaltedHash.SALT_VARIABLE) ? SALT : null,
+                java.nio.file.Path.of("/etc/rapport"));
 
         assertThat(config.detractorDays()).isEqualTo(14);
         assertThat(config.promoterDays()).isEqualTo(90);
@@ -40,6 +41,8 @@ class TestFeedConfig {
                 .extracting(FeedDestination::format)
                 .containsExactly(FeedDestination.Format.JSONL, FeedDestination.Format.KAFKA);
         assertThat(config.destinations().get(1).pii()).isFalse();
+        // a relative path is relative to the config file's folder
+        assertThat(config.destinations().get(0).path()).isEqualTo("file:///etc/rapport/out/crm");
         assertThat(config.toString()).doesNotContain(SALT);
     }
 
@@ -48,7 +51,7 @@ class TestFeedConfig {
         Map<String, Object> yaml =
                 Map.of("destinations", List.of(Map.of("name", "ads", "format", "parquet", "path", "s3://b/ads")));
 
-        assertThatThrownBy(() -> FeedConfig.fromMap(yaml, "feed", name -> null))
+        assertThatThrownBy(() -> FeedConfig.fromMap(yaml, "feed", name -> null, java.nio.file.Path.of(".")))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("feed.destinations[0].pii")
                 .hasMessageContaining(SaltedHash.SALT_VARIABLE);
@@ -56,19 +59,23 @@ class TestFeedConfig {
 
     @Test
     void errorsNameTheKey() {
-        assertThatThrownBy(() -> FeedConfig.fromMap(Map.of("promoter_days", "many"), "feed", name -> null))
+        assertThatThrownBy(() -> FeedConfig.fromMap(
+                        Map.of("promoter_days", "many"), "feed", name -> null, java.nio.file.Path.of(".")))
                 .hasMessageStartingWith("feed.promoter_days:");
         assertThatThrownBy(() -> FeedConfig.fromMap(
                         Map.of("destinations", List.of(Map.of("name", "x", "format", "csv", "path", "p"))),
                         "feed",
-                        name -> null))
+                        name -> null,
+                        java.nio.file.Path.of(".")))
                 .hasMessageStartingWith("feed.destinations[0].format:");
         assertThatThrownBy(() -> FeedConfig.fromMap(
                         Map.of("destinations", List.of(Map.of("name", "x", "format", "kafka", "topic", "t"))),
                         "feed",
-                        name -> null))
+                        name -> null,
+                        java.nio.file.Path.of(".")))
                 .hasMessageStartingWith("feed.destinations[0].bootstrap_servers:");
-        assertThatThrownBy(() -> FeedConfig.fromMap(Map.of("colour", "red"), "feed", name -> null))
+        assertThatThrownBy(() ->
+                        FeedConfig.fromMap(Map.of("colour", "red"), "feed", name -> null, java.nio.file.Path.of(".")))
                 .hasMessageStartingWith("feed.colour:");
     }
 }
