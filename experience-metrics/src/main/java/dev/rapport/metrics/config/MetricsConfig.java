@@ -3,6 +3,9 @@ package dev.rapport.metrics.config;
 import static java.util.Objects.requireNonNull;
 
 import dev.rapport.metrics.alert.AlertsConfig;
+import dev.rapport.metrics.customer.HealthConfig;
+import dev.rapport.metrics.customer.RfmConfig;
+import dev.rapport.metrics.journey.JourneyConfig;
 import dev.rapport.metrics.support.SlaPolicy;
 import dev.rapport.schemas.config.InvalidConfigException;
 import java.time.LocalDate;
@@ -23,31 +26,64 @@ import java.util.Set;
  *   nps: {}            # reserved for NPS settings; none yet
  *   sla: {...}         # support SLA policy, see SlaPolicy; default: SlaPolicy.defaults()
  *   alerts: {...}      # the closed loop (rapport alerts), see AlertsConfig; default: none
+ *   rfm: {...}         # customer_rfm: lookback, reporting currency, see RfmConfig
+ *   health: {...}      # customer_health: churn-risk weights and windows, see HealthConfig
+ *   journey: {...}     # journey stages and transitions, see JourneyConfig; default: 90 / 180 days
  * }</pre>
+ *
+ * <p>The customer metrics (customer_rfm...) are computed as of one day, {@link #asOfDay()}.
  *
  * <p>The metric tables are partitioned by month, and a run replaces whole partitions, so the
  * range actually recomputed is widened to whole months: see {@link #firstDayRecomputed()} and
  * {@link #lastDayRecomputed()}.
  */
 public record MetricsConfig(
-        Optional<LocalDate> from, Optional<LocalDate> to, SlaPolicy sla, Optional<AlertsConfig> alerts) {
+        Optional<LocalDate> from,
+        Optional<LocalDate> to,
+        SlaPolicy sla,
+        Optional<AlertsConfig> alerts,
+        RfmConfig rfm,
+        HealthConfig health,
+        JourneyConfig journey) {
 
     public static final String FROM = "from";
     public static final String TO = "to";
     public static final String NPS = "nps";
     public static final String SLA = "sla";
     public static final String ALERTS = "alerts";
+    public static final String RFM = "rfm";
+    public static final String HEALTH = "health";
+    public static final String JOURNEY = "journey";
 
-    private static final Set<String> KEYS = Set.of(FROM, TO, NPS, SLA, ALERTS);
+    private static final Set<String> KEYS = Set.of(FROM, TO, NPS, SLA, ALERTS, RFM, HEALTH, JOURNEY);
 
     public MetricsConfig {
         requireNonNull(from, "from is null");
         requireNonNull(to, "to is null");
         requireNonNull(sla, "sla is null");
         requireNonNull(alerts, "alerts is null");
+        requireNonNull(rfm, "rfm is null");
+        requireNonNull(health, "health is null");
+        requireNonNull(journey, "journey is null");
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
             throw new IllegalArgumentException("to " + to.get() + " is before from " + from.get());
         }
+    }
+
+    /** Journey settings, with the default customer metrics. */
+    public MetricsConfig(
+            Optional<LocalDate> from,
+            Optional<LocalDate> to,
+            SlaPolicy sla,
+            Optional<AlertsConfig> alerts,
+            JourneyConfig journey) {
+        this(from, to, sla, alerts, RfmConfig.defaults(), HealthConfig.defaults(), journey);
+    }
+
+    /** The customer and journey metrics with their defaults. */
+    public MetricsConfig(
+            Optional<LocalDate> from, Optional<LocalDate> to, SlaPolicy sla, Optional<AlertsConfig> alerts) {
+        this(from, to, sla, alerts, RfmConfig.defaults(), HealthConfig.defaults(), JourneyConfig.defaults());
     }
 
     /** A day range and an SLA policy, without the closed loop. */
@@ -92,7 +128,10 @@ public record MetricsConfig(
                 from,
                 to,
                 SlaPolicy.fromMap(yaml.get(SLA), key + "." + SLA),
-                AlertsConfig.fromMap(yaml.get(ALERTS), key + "." + ALERTS));
+                AlertsConfig.fromMap(yaml.get(ALERTS), key + "." + ALERTS),
+                RfmConfig.fromMap(yaml.get(RFM), key + "." + RFM),
+                HealthConfig.fromMap(yaml.get(HEALTH), key + "." + HEALTH),
+                JourneyConfig.fromMap(yaml.get(JOURNEY), key + "." + JOURNEY));
     }
 
     /** The first day a run recomputes: the first day of the month of {@code from}, if given. */
@@ -103,6 +142,15 @@ public record MetricsConfig(
     /** The last day a run recomputes: the last day of the month of {@code to}, if given. */
     public Optional<LocalDate> lastDayRecomputed() {
         return to.map(day -> day.withDayOfMonth(day.lengthOfMonth()));
+    }
+
+    /**
+     * The day the customer metrics are computed as of: {@link #lastDayRecomputed()} when {@code
+     * to} is set; empty otherwise, meaning the UTC day of the latest interaction in staging (so a
+     * rerun over the same data computes the same day).
+     */
+    public Optional<LocalDate> asOfDay() {
+        return lastDayRecomputed();
     }
 
     private static Optional<LocalDate> date(Object value, String key) {

@@ -3,6 +3,7 @@ package dev.rapport.metrics.job;
 import static java.util.Objects.requireNonNull;
 
 import dev.rapport.metrics.config.MetricsConfig;
+import dev.rapport.metrics.customer.function.CustomerFunctions;
 import dev.rapport.metrics.nps.NpsAggregate;
 import dev.rapport.metrics.nps.NpsDailyStatements;
 import dev.rapport.metrics.statement.MetricStatement;
@@ -36,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * response is written down), then CSAT, CES, email engagement, support SLA (per ticket and per
  * day), the customer timeline and the feedback sentiment and topics, all in one Flink job (a
  * statement set, so the job starts once and staging is planned once); then {@code
- * metrics.nps_drivers}, which reads the support SLA and timeline just written, as a second job. The
+ * metrics.nps_drivers}, {@code metrics.customer_rfm} and {@code metrics.customer_health}, which
+ * read the support SLA and timeline just written, as a second job, and {@code
+ * metrics.ticket_priority}, which reads those two, as a third. The
  * timeline (and the experience drivers) are skipped, with a log line, when identity resolution has
  * not run yet.
  *
@@ -120,6 +123,9 @@ public final class MetricsJob {
                 for (MetricStatement statement : metrics.derivedInserts(withTimeline)) {
                     rapport.ensure(statement.table());
                 }
+                for (MetricStatement statement : metrics.finalInserts(withTimeline)) {
+                    rapport.ensure(statement.table());
+                }
             }
         }
         if (!withTimeline && !npsOnly) {
@@ -139,6 +145,7 @@ public final class MetricsJob {
             for (String setup : metrics.setup()) {
                 tableEnv.executeSql(setup);
             }
+            CustomerFunctions.register(tableEnv, config);
         }
         StatementSet job = tableEnv.createStatementSet();
         job.addInsertSql(statements.insertOverwrite(config));
@@ -152,8 +159,17 @@ public final class MetricsJob {
             derived.forEach(statement -> second.addInsertSql(statement.insert()));
             await(second.execute());
         }
+        // Tables computed from the second job's (ticket_priority reads customer_rfm and
+        // customer_health): a third job.
+        List<MetricStatement> last = npsOnly ? List.of() : metrics.finalInserts(withTimeline);
+        if (!last.isEmpty()) {
+            StatementSet third = tableEnv.createStatementSet();
+            last.forEach(statement -> third.addInsertSql(statement.insert()));
+            await(third.execute());
+        }
         List<MetricStatement> written = new java.util.ArrayList<>(inserts);
         written.addAll(derived);
+        written.addAll(last);
         MetricsReport report = totals(tableEnv, written, Duration.ofNanos(System.nanoTime() - started));
         report.tables().forEach((table, rows) -> LOG.info("{}: {} rows", table, rows));
         LOG.info(

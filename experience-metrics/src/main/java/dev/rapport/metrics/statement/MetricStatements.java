@@ -3,6 +3,7 @@ package dev.rapport.metrics.statement;
 import static java.util.Objects.requireNonNull;
 
 import dev.rapport.metrics.config.MetricsConfig;
+import dev.rapport.metrics.journey.JourneyConfig;
 import dev.rapport.metrics.support.SlaPolicy;
 import dev.rapport.metrics.support.SlaTarget;
 import dev.rapport.schemas.table.RapportTables;
@@ -15,13 +16,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The Flink SQL of the metrics after {@code nps_daily} (CSAT, CES, email engagement, support SLA,
- * customer timeline), read from the resources of {@code dev/rapport/metrics}, with the run's range
+ * customer timeline, journey stages and transitions), read from the resources of {@code dev/rapport/metrics}, with the run's range
  * and the SLA policy filled in.
  *
  * <p>Templates name their range as {@code ${time_range(column)}} (a TIMESTAMP_LTZ column) or
@@ -49,6 +51,7 @@ public final class MetricStatements {
             setup.add(function.strip());
         }
         setup.add(fill(resource("feedback_comments_view.sql")));
+        setup.add(resource("journey_functions.sql").strip());
         return List.copyOf(setup);
     }
 
@@ -75,7 +78,8 @@ public final class MetricStatements {
 
     /**
      * The statements that read metric tables written by {@link #inserts}, run as a second job after
-     * them: {@code metrics.nps_drivers}, with its experience drivers when the timeline exists.
+     * them: {@code metrics.nps_drivers}, with its experience drivers when the timeline exists, and,
+     * when it exists, the journey stages and transitions.
      */
     public List<MetricStatement> derivedInserts(boolean withTimeline) {
         String drivers = fill(resource("nps_drivers.sql"))
@@ -84,7 +88,83 @@ public final class MetricStatements {
                         resource(withTimeline ? "nps_drivers_experience.sql" : "nps_drivers_no_experience.sql"))
                 .replace("${range_start}", dateOrNull(config.firstDayRecomputed()))
                 .replace("${range_end}", dateOrNull(config.lastDayRecomputed()));
-        return List.of(new MetricStatement(RapportTables.NPS_DRIVERS, drivers, null, true));
+        List<MetricStatement> derived = new ArrayList<>();
+        derived.add(new MetricStatement(RapportTables.NPS_DRIVERS, drivers, null, true));
+        if (withTimeline) {
+            derived.add(new MetricStatement(
+                    RapportTables.CUSTOMER_RFM, customer(fill(resource("customer_rfm.sql"))), null, true));
+            derived.add(new MetricStatement(
+                    RapportTables.CUSTOMER_HEALTH, customer(fill(resource("customer_health.sql"))), null, true));
+            derived.addAll(journeyInserts());
+        }
+        return List.copyOf(derived);
+    }
+
+    /**
+     * The statements that read tables written by {@link #derivedInserts}, run as a third job after
+     * them: {@code metrics.ticket_priority} (reads customer_rfm and customer_health), when the
+     * timeline exists.
+     */
+    public List<MetricStatement> finalInserts(boolean withTimeline) {
+        if (!withTimeline) {
+            return List.of();
+        }
+        return List.of(new MetricStatement(
+                RapportTables.TICKET_PRIORITY, customer(fill(resource("ticket_priority.sql"))), null, true));
+    }
+
+    /**
+     * Fills in the settings of the customer metrics: {@code ${as_of}} (a query of one row and
+     * column as_of, the day they are computed as of), the RFM lookback and currencies.
+     */
+    String customer(String template) {
+        String asOf = config.asOfDay()
+                .map(day -> "SELECT DATE '" + day + "' AS as_of")
+                .orElse("SELECT CAST(MAX(event_time) AS DATE) AS as_of FROM staging.interactions");
+        List<String> rates = new ArrayList<>();
+        rates.add("(CAST('" + config.rfm().currency() + "' AS STRING), CAST(1 AS DECIMAL(12, 6)))");
+        config.rfm()
+                .exchangeRates()
+                .forEach((code, rate) -> rates.add(
+                        "(CAST('" + code + "' AS STRING), CAST(" + rate.toPlainString() + " AS DECIMAL(12, 6)))"));
+        return template.replace("${as_of}", asOf)
+                .replace("${currency_rates}", String.join(",\n        ", rates))
+                .replace("${lookback_days}", Integer.toString(config.rfm().lookbackDays()))
+                .replace("${window_days}", Integer.toString(config.health().windowDays()))
+                .replace("${currency}", config.rfm().currency());
+    }
+
+    /**
+     * {@code metrics.journey_stages} and {@code metrics.stage_transitions}, both computed from the
+     * timeline by the same stages query (planned once in their statement set), each replacing its
+     * whole table.
+     */
+    private List<MetricStatement> journeyInserts() {
+        JourneyConfig journey = config.journey();
+        String stages = asOfFilled(resource("journey_stages_query.sql"))
+                .replace("${churn_after_days}", Integer.toString(journey.churnAfterDays()));
+        String transitions = resource("stage_transitions.sql")
+                .replace("${journey_stages_query}", stages)
+                .replace("${window_days}", Integer.toString(journey.windowDays()))
+                .replace("${churn_after_days}", Integer.toString(journey.churnAfterDays()));
+        return List.of(
+                new MetricStatement(
+                        RapportTables.JOURNEY_STAGES,
+                        resource("journey_stages.sql").replace("${journey_stages_query}", stages),
+                        null,
+                        false),
+                new MetricStatement(RapportTables.STAGE_TRANSITIONS, transitions, null, false));
+    }
+
+    /**
+     * The as-of day of the journey: the last day recomputed as a literal, else the day of the
+     * latest event, from the as_of row the query joins in. (A constant one-row join instead of the
+     * literal trips the planner.)
+     */
+    private String asOfFilled(String query) {
+        Optional<LocalDate> last = config.lastDayRecomputed();
+        return query.replace("${as_of_join}", last.isPresent() ? "" : "CROSS JOIN as_of AS a")
+                .replace("${as_of_day}", last.map(day -> "DATE '" + day + "'").orElse("a.as_of_day"));
     }
 
     private static String dateOrNull(java.util.Optional<LocalDate> day) {

@@ -84,7 +84,8 @@ class TestMetricsConfig {
     void rejectsUnknownKeys() {
         assertThatThrownBy(() -> MetricsConfig.fromMap(Map.of("form", "2024-03-01"), "metrics"))
                 .isInstanceOf(InvalidConfigException.class)
-                .hasMessage("metrics.form: unknown setting; known settings are alerts, from, nps, sla, to");
+                .hasMessage(
+                        "metrics.form: unknown setting; known settings are alerts, from, health, journey, nps, rfm, sla, to");
         assertThatThrownBy(() -> MetricsConfig.fromMap(Map.of("nps", Map.of("scale", 10)), "metrics"))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessage("metrics.nps.scale: unknown setting; NPS has no settings yet");

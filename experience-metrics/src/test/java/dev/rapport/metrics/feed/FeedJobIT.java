@@ -106,11 +106,11 @@ class FeedJobIT {
                 List.of(ticket("T2", "2024-06-25T09:00:00Z", "2024-06-29T12:00:00Z")));
         IcebergTestTables.append(
                 catalog,
-                RFM,
+                RapportTables.CUSTOMER_RFM,
                 List.of(rfm("c1", "champions"), rfm("c2", "at_risk"), rfm("c3", "new_customer"), rfm("c4", "loyal")));
         IcebergTestTables.append(
                 catalog,
-                HEALTH,
+                RapportTables.CUSTOMER_HEALTH,
                 List.of(
                         health("c1", 0.7, "high", "detractor: scored 3 on 2024-06-20", 1),
                         health("c2", 0.82, "high", "no order in 200 days", 0),
@@ -305,26 +305,6 @@ class FeedJobIT {
 
     // --- fixtures ---
 
-    private static final TableDefinition RFM = definition(
-            "customer_rfm",
-            List.of(
-                    org.apache.iceberg.types.Types.NestedField.required(
-                            1, "customer_id", org.apache.iceberg.types.Types.StringType.get()),
-                    org.apache.iceberg.types.Types.NestedField.optional(
-                            2, "rfm_segment", org.apache.iceberg.types.Types.StringType.get())));
-    private static final TableDefinition HEALTH = definition(
-            "customer_health",
-            List.of(
-                    org.apache.iceberg.types.Types.NestedField.required(
-                            1, "customer_id", org.apache.iceberg.types.Types.StringType.get()),
-                    org.apache.iceberg.types.Types.NestedField.optional(
-                            2, "churn_risk", org.apache.iceberg.types.Types.DoubleType.get()),
-                    org.apache.iceberg.types.Types.NestedField.optional(
-                            3, "risk_band", org.apache.iceberg.types.Types.StringType.get()),
-                    org.apache.iceberg.types.Types.NestedField.optional(
-                            4, "reasons", org.apache.iceberg.types.Types.StringType.get()),
-                    org.apache.iceberg.types.Types.NestedField.optional(
-                            5, "open_tickets", org.apache.iceberg.types.Types.IntegerType.get())));
     private static final TableDefinition CONSENT = definition(
             "customer_consent",
             List.of(
@@ -402,6 +382,16 @@ class FeedJobIT {
     private static Map<String, Object> rfm(String customer, String segment) {
         Map<String, Object> row = new HashMap<>();
         row.put("customer_id", customer);
+        row.put("as_of", AS_OF);
+        row.put("last_purchase_at", Instant.parse("2024-06-01T00:00:00Z"));
+        row.put("recency_days", 29);
+        row.put("frequency", 3L);
+        row.put("monetary", new java.math.BigDecimal("120.00"));
+        row.put("currency", "EUR");
+        row.put("orders_other_currency", 0L);
+        row.put("r_score", 3);
+        row.put("f_score", 3);
+        row.put("m_score", 3);
         row.put("rfm_segment", segment);
         return row;
     }
@@ -411,8 +401,12 @@ class FeedJobIT {
         row.put("customer_id", customer);
         row.put("churn_risk", risk);
         row.put("risk_band", band);
-        row.put("reasons", reasons);
+        row.put("as_of", AS_OF);
+        row.put("reasons", reasons == null ? "" : reasons);
         row.put("open_tickets", tickets);
+        row.put("breached_tickets", 0);
+        row.put("recent_orders", 1);
+        row.put("previous_orders", 1);
         return row;
     }
 

@@ -348,7 +348,10 @@ class ExperienceMetricsIT {
                         "metrics.customer_timeline",
                         "metrics.feedback_sentiment",
                         "metrics.feedback_topics",
-                        "metrics.nps_drivers");
+                        "metrics.nps_drivers",
+                        "metrics.customer_rfm",
+                        "metrics.customer_health",
+                        "metrics.ticket_priority");
         for (TableDefinition table : List.of(
                 RapportTables.NPS_DAILY,
                 RapportTables.CSAT_DAILY,

@@ -594,6 +594,225 @@ public final class RapportTables {
             "one row per (source, run_id) of a successful incremental JDBC run; the newest row per source"
                     + " is where the next run starts");
 
+    // ---- customer-level metrics (issue #6) ----
+
+    public static final TableDefinition CUSTOMER_RFM = TableDefinition.of(
+            METRICS,
+            "customer_rfm",
+            new Schema(List.of(
+                    required(1, "customer_id", Types.StringType.get(), "Resolved customer (identity.identity_map)."),
+                    required(
+                            2,
+                            "as_of",
+                            Types.DateType.get(),
+                            "UTC day computed as of: the config's last day, else the day of the latest interaction."),
+                    required(3, "last_purchase_at", Types.TimestampType.withZone(), "The latest order up to as_of."),
+                    required(
+                            4, "recency_days", Types.IntegerType.get(), "as_of minus the UTC day of last_purchase_at."),
+                    required(
+                            5,
+                            "frequency",
+                            Types.LongType.get(),
+                            "Orders in the lookback window (rfm.lookback_days, default 365, ending with as_of)."),
+                    required(
+                            6,
+                            "monetary",
+                            Types.DecimalType.of(18, 2),
+                            "Order amounts of the window in the reporting currency (converted by rfm.exchange_rates)."),
+                    required(7, "currency", Types.StringType.get(), "The reporting currency (rfm.currency)."),
+                    required(
+                            8,
+                            "orders_other_currency",
+                            Types.LongType.get(),
+                            "Orders of the window in a currency with no rate (or none): in frequency, not in monetary."),
+                    required(9, "r_score", Types.IntegerType.get(), "Recency quintile 1-5, 5 = most recent."),
+                    required(10, "f_score", Types.IntegerType.get(), "Frequency quintile 1-5, 5 = most orders."),
+                    required(11, "m_score", Types.IntegerType.get(), "Monetary quintile 1-5, 5 = most money."),
+                    required(
+                            12,
+                            "rfm_segment",
+                            Types.StringType.get(),
+                            "champions, loyal, potential_loyalist, new_customer, promising, needs_attention, at_risk,"
+                                    + " cant_lose_them, hibernating or lost (RfmSegmentRule)."))),
+            spec -> spec,
+            sort -> sort.asc("customer_id"),
+            "one row per resolved customer with at least one order up to as_of: customer_id");
+
+    public static final TableDefinition CUSTOMER_HEALTH = TableDefinition.of(
+            METRICS,
+            "customer_health",
+            new Schema(List.of(
+                    required(1, "customer_id", Types.StringType.get(), "Resolved customer (identity.identity_map)."),
+                    required(2, "as_of", Types.DateType.get(), "UTC day computed as of (as customer_rfm)."),
+                    required(
+                            3,
+                            "churn_risk",
+                            Types.DoubleType.get(),
+                            "0-1: sum of the weighted signals below (ChurnRiskRule, metrics.health weights), capped at 1."),
+                    required(
+                            4,
+                            "risk_band",
+                            Types.StringType.get(),
+                            "low, medium or high (health.medium_risk, high_risk)."),
+                    required(
+                            5,
+                            "reasons",
+                            Types.StringType.get(),
+                            "The signals that added to churn_risk in plain words, largest first, separated by '; '."),
+                    optional(6, "last_nps", Types.IntegerType.get(), "Latest NPS score up to as_of; null if none."),
+                    optional(7, "last_nps_at", Types.TimestampType.withZone(), "When it was given."),
+                    required(
+                            8,
+                            "open_tickets",
+                            Types.IntegerType.get(),
+                            "Support tickets open now (metrics.support_sla)."),
+                    required(
+                            9,
+                            "breached_tickets",
+                            Types.IntegerType.get(),
+                            "Of those, past a first-response or resolution target."),
+                    required(
+                            10,
+                            "recent_orders",
+                            Types.IntegerType.get(),
+                            "Orders in the health.window_days ending with as_of."),
+                    required(
+                            11,
+                            "previous_orders",
+                            Types.IntegerType.get(),
+                            "Orders in the same number of days before."),
+                    optional(
+                            12,
+                            "days_since_email_engagement",
+                            Types.IntegerType.get(),
+                            "as_of minus the day of the latest email open or click; null if none."))),
+            spec -> spec,
+            sort -> sort.asc("customer_id"),
+            "one row per resolved customer: customer_id");
+
+    public static final TableDefinition TICKET_PRIORITY = TableDefinition.of(
+            METRICS,
+            "ticket_priority",
+            new Schema(List.of(
+                    required(1, "ticket_id", Types.StringType.get(), "The source's ticket id."),
+                    required(2, "source", Types.StringType.get(), "Source of the ticket events."),
+                    optional(3, "customer_id", Types.StringType.get(), "Resolved customer; null when none."),
+                    required(4, "priority", Types.StringType.get(), "Ticket priority, as in metrics.support_sla."),
+                    required(5, "opened_at", Types.TimestampType.withZone(), "When the ticket was opened."),
+                    required(
+                            6,
+                            "sla_due_at",
+                            Types.TimestampType.withZone(),
+                            "opened_at + the resolution target of the SLA policy."),
+                    required(
+                            7,
+                            "priority_score",
+                            Types.DoubleType.get(),
+                            "Additive score (TicketPriorityRule): SLA, churn risk, customer value, detractor, repeat"
+                                    + " contact."),
+                    required(
+                            8,
+                            "priority_rank",
+                            Types.IntegerType.get(),
+                            "1 = work first: by score, then opened_at, source, ticket_id."),
+                    required(
+                            9,
+                            "reasons",
+                            Types.StringType.get(),
+                            "What raised the score in plain words, largest first, separated by '; '."))),
+            spec -> spec,
+            sort -> sort.asc("priority_rank"),
+            "one row per open support ticket: (source, ticket_id)");
+
+    public static final TableDefinition JOURNEY_STAGES = TableDefinition.of(
+            METRICS,
+            "journey_stages",
+            new Schema(List.of(
+                    required(1, "customer_id", Types.StringType.get(), "Resolved customer (identity.identity_map)."),
+                    required(
+                            2,
+                            "stage",
+                            Types.StringType.get(),
+                            "first_seen, lead, email_engaged, first_purchase, repeat_purchase, support_contact,"
+                                    + " detractor, promoter or churned (defined in journey_stages.sql)."),
+                    required(
+                            3,
+                            "reached_at",
+                            Types.TimestampType.withZone(),
+                            "When the customer first reached the stage, UTC."),
+                    required(
+                            4,
+                            "channel",
+                            Types.StringType.get(),
+                            "Channel of the event that reached the stage; 'unknown' when none."),
+                    required(
+                            5,
+                            "cohort_month",
+                            Types.DateType.get(),
+                            "First day of the UTC month of the customer's first_seen."),
+                    required(
+                            6,
+                            "acquisition_channel",
+                            Types.StringType.get(),
+                            "Channel of the customer's first_seen event; 'unknown' when none."),
+                    optional(
+                            7,
+                            "event_id",
+                            Types.StringType.get(),
+                            "The event that reached the stage; null for a CRM lead record and for churned."))),
+            spec -> spec,
+            sort -> sort.asc("customer_id").asc("stage"),
+            "one row per (customer_id, stage) the customer reached, as of the run's as-of day");
+
+    public static final TableDefinition STAGE_TRANSITIONS = TableDefinition.of(
+            METRICS,
+            "stage_transitions",
+            new Schema(List.of(
+                    required(
+                            1,
+                            "cohort_month",
+                            Types.DateType.get(),
+                            "First day of the UTC month of the customers' first_seen."),
+                    required(
+                            2,
+                            "acquisition_channel",
+                            Types.StringType.get(),
+                            "Channel of the customers' first_seen event."),
+                    required(3, "from_stage", Types.StringType.get(), "Stage the customers reached first."),
+                    required(4, "to_stage", Types.StringType.get(), "Stage they may go on to."),
+                    required(
+                            5,
+                            "window_days",
+                            Types.IntegerType.get(),
+                            "Days after from_stage within which to_stage counts as converted."),
+                    required(6, "customers", Types.LongType.get(), "Customers of the cohort who reached from_stage."),
+                    required(
+                            7,
+                            "converted",
+                            Types.LongType.get(),
+                            "Of those, customers who reached to_stage within window_days after from_stage."),
+                    required(8, "conversion_rate", Types.DoubleType.get(), "converted / customers."),
+                    optional(
+                            9,
+                            "median_hours",
+                            Types.DoubleType.get(),
+                            "Median hours from from_stage to to_stage among the converted (nearest rank);"
+                                    + " null when none."),
+                    optional(10, "p25_hours", Types.DoubleType.get(), "25th percentile of those hours (nearest rank)."),
+                    optional(11, "p75_hours", Types.DoubleType.get(), "75th percentile of those hours (nearest rank)."),
+                    optional(
+                            12,
+                            "p90_hours",
+                            Types.DoubleType.get(),
+                            "90th percentile of those hours (nearest rank)."))),
+            spec -> spec,
+            sort -> sort.asc("cohort_month")
+                    .asc("acquisition_channel")
+                    .asc("from_stage")
+                    .asc("to_stage"),
+            "one row per (cohort_month, acquisition_channel, from_stage, to_stage) with customers who reached"
+                    + " from_stage");
+
     public static final TableDefinition PERSONALIZATION = TableDefinition.of(
             "feeds",
             "personalization",
@@ -698,6 +917,11 @@ public final class RapportTables {
             NPS_DRIVERS,
             ALERTS,
             INGESTION_CURSORS,
+            CUSTOMER_RFM,
+            CUSTOMER_HEALTH,
+            TICKET_PRIORITY,
+            JOURNEY_STAGES,
+            STAGE_TRANSITIONS,
             PERSONALIZATION,
             SURVEY_INVITATIONS);
 

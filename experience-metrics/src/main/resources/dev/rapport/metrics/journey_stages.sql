@@ -1,0 +1,40 @@
+-- metrics.journey_stages: the first time each resolved customer reached each stage of the journey.
+-- Grain: one row per (customer_id, stage); a customer has a row only for the stages they reached.
+--
+-- Events are the customer's rows of metrics.customer_timeline (every interaction linked to a resolved
+-- customer) up to the end of the as-of day, a UTC day: the last day the run recomputes
+-- (metrics.to widened to the end of its month) when set, else the UTC day of the latest event_time
+-- in staging.interactions. Both come from the data and the config, never from the clock, so a rerun
+-- over the same data gives the same rows. A purchase is an event of type 'order' (an order's
+-- further events, same order_id, are the same purchase).
+--
+--   first_seen       the customer's first event (any type): the journey starts at the first tracked
+--                    interaction, so a customer with no event on the timeline has no rows at all
+--   lead             the earliest of: a web event (category 'web': web_visit, app_visit) or an
+--                    email_click before the first purchase (any time if none), or the created_at of
+--                    one of the customer's staging.customer_records rows from a source whose name
+--                    contains 'crm' or 'lead' (channel 'unknown', no event_id). Such a record can be
+--                    older than first_seen: the lead then precedes the first tracked interaction.
+--                    A customer whose first contact is a purchase, without such a record, never is one.
+--   email_engaged    first email_open or email_click (email_machine_open, a privacy proxy's fetch, is
+--                    not engagement)
+--   first_purchase   first purchase
+--   repeat_purchase  first purchase of a second, different order
+--   support_contact  first ticket_opened
+--   detractor        first NPS survey_response scoring 0-6
+--   promoter         first NPS survey_response scoring 9-10
+--   churned          the customer bought, and their last activity (any event but those the company
+--                    sends or does: email_sent, email_delivered, email_bounce, email_machine_open,
+--                    ticket_replied, ticket_resolved) is more than churn_after_days (metrics.journey,
+--                    default 180) before the end of the as-of day; reached_at is that last activity
+--                    plus churn_after_days, when the silence crossed the threshold (channel
+--                    'unknown', no event_id). A churned customer who comes back is no longer churned
+--                    in the next run.
+--
+-- Ties (two candidate events at the same instant) go to the smaller event_id. channel is the event's
+-- channel ('unknown' when missing or blank); cohort_month is the first day of the UTC month of
+-- first_seen and acquisition_channel its channel, repeated on every row of the customer.
+--
+-- Not partitioned: every run recomputes the whole table from the whole timeline and replaces it.
+INSERT OVERWRITE metrics.journey_stages
+${journey_stages_query}
