@@ -2,6 +2,7 @@ package dev.rapport.cli;
 
 import dev.rapport.demo.Demo;
 import dev.rapport.generate.GeneratorConfig;
+import dev.rapport.report.ReportFile;
 import dev.rapport.runtime.Console;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,10 +14,12 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Generates a realistic multi-source company, ingests it into Iceberg, resolves customers,",
-            "computes NPS and prints a summary. Everything lands under --workdir; rerunning on the same",
-            "workdir leaves the same rows."
+            "computes NPS, writes the HTML report (report.html) and prints a summary. Everything lands",
+            "under --workdir; rerunning on the same workdir leaves the same rows."
         })
 final class DemoCommand implements Callable<Integer> {
+
+    static final String REPORT_FILE = "report.html";
 
     @Option(
             names = "--workdir",
@@ -48,8 +51,13 @@ final class DemoCommand implements Callable<Integer> {
                 + " true persons; its answer key is "
                 + workdir.resolve(Demo.DATA_DIR).resolve("ground_truth.csv") + ")");
         Summaries.metrics(console, result.metrics());
+        Summaries.feed(console, result.feed());
         console.line("  tables: " + result.config().catalog().warehouse() + " (catalog "
                 + result.config().catalog().uri() + ")");
+        console.line("");
+        ReportFile.Written report =
+                ReportFile.write(result.config().catalog(), parallelism, workdir.resolve(REPORT_FILE), console);
+        ReportCommand.summary(console, report);
         console.line("");
         console.line("Query them:");
         console.line("  ./bin/rapport sql --config " + result.configFile()

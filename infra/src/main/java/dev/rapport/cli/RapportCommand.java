@@ -32,6 +32,9 @@ import picocli.CommandLine.Command;
             AlertsCommand.class,
             LinkCommand.class,
             ExplainCommand.class,
+            ReportCommand.class,
+            ForgetCommand.class,
+            ExportSubjectCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class RapportCommand implements Runnable {

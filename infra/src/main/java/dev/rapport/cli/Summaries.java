@@ -24,6 +24,10 @@ final class Summaries {
         if (report.total().quarantined() > 0) {
             console.line("  quarantined records and their reasons: SELECT * FROM quarantine.rejected");
         }
+        if (report.total().suppressed() > 0) {
+            console.line("  suppressed: " + Console.count(report.total().suppressed())
+                    + " record(s) of forgotten people skipped (rapport forget, ops.suppressions)");
+        }
     }
 
     private static String row(String name, SourceCounts counts) {

@@ -56,6 +56,7 @@ public final class IngestionRunLog {
             row.put("stored", counts.stored());
             row.put("deduplicated", counts.deduplicated());
             row.put("quarantined", counts.quarantined());
+            row.put("suppressed", counts.suppressed());
             row.put("outcome", outcome);
             rows.add(row);
         }

@@ -81,7 +81,8 @@ public final class Pipeline {
                         + (range.upper() == null ? " (the table is empty)" : " up to " + range.upper()));
             }
         }
-        IngestionJob job = new IngestionJob(config.catalog(), config.fileSources(), runId, ranges);
+        dev.rapport.ingest.suppress.Suppressions suppressions = suppressions();
+        IngestionJob job = new IngestionJob(config.catalog(), config.fileSources(), runId, ranges, suppressions);
         IngestionRunLog log = new IngestionRunLog(config.catalog());
         IngestionReport report;
         try {
@@ -109,7 +110,8 @@ public final class Pipeline {
                 Map.of(
                         "stored", report.total().stored(),
                         "deduplicated", report.total().deduplicated(),
-                        "quarantined", report.total().quarantined())));
+                        "quarantined", report.total().quarantined(),
+                        "suppressed", report.total().suppressed())));
         return report;
     }
 
@@ -124,7 +126,8 @@ public final class Pipeline {
                             + " source with mode: watch");
         }
         String runId = "stream-" + RUN_ID.format(Instant.now());
-        StreamingIngestionJob job = new StreamingIngestionJob(config.catalog(), config.streamSources(), runId);
+        StreamingIngestionJob job =
+                new StreamingIngestionJob(config.catalog(), config.streamSources(), runId, suppressions());
         StreamingSettings.latestCheckpoint(config.streaming().checkpointDir())
                 .ifPresent(chk -> console.line("  resuming from checkpoint " + chk.getFileName()));
         return IngestionJob.report(runner.run(
@@ -230,6 +233,17 @@ public final class Pipeline {
      * Creates every table Rapport writes that does not exist yet (empty), so BI tools and other
      * engines see the whole schema from the first run on, also tables only some jobs write.
      */
+    /** People who asked to be forgotten (ops.suppressions); their salt must be set when there are any. */
+    private dev.rapport.ingest.suppress.Suppressions suppressions() {
+        dev.rapport.ingest.suppress.Suppressions suppressions =
+                new dev.rapport.privacy.SuppressionStore(config.catalog()).load(System.getenv());
+        if (!suppressions.isEmpty()) {
+            console.line("  skipping the records of forgotten people (" + suppressions.size()
+                    + " suppression hashes in ops.suppressions)");
+        }
+        return suppressions;
+    }
+
     private void createEveryTable() {
         try (dev.rapport.schemas.table.RapportCatalog tables =
                 new dev.rapport.schemas.table.RapportCatalog(config.catalog())) {

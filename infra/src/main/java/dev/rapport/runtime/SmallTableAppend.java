@@ -20,12 +20,12 @@ import org.apache.iceberg.io.DataWriter;
  * Appends a handful of rows to an unpartitioned bookkeeping table in one commit, from the process
  * that ran a job (no Flink job of its own): how run logs are written, also after a failed run.
  */
-final class SmallTableAppend {
+public final class SmallTableAppend {
 
     private SmallTableAppend() {}
 
     /** Writes {@code rows} (column name to value, Iceberg generic values) as one data file. */
-    static void append(
+    public static void append(
             CatalogConfig catalog, TableDefinition definition, String filePrefix, List<Map<String, Object>> rows) {
         try (RapportCatalog tables = new RapportCatalog(catalog)) {
             Table table = tables.ensure(definition);

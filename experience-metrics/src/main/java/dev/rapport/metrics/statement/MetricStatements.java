@@ -96,6 +96,8 @@ public final class MetricStatements {
             derived.add(new MetricStatement(
                     RapportTables.CUSTOMER_HEALTH, customer(fill(resource("customer_health.sql"))), null, true));
             derived.addAll(journeyInserts());
+            derived.add(
+                    new MetricStatement(RapportTables.CUSTOMER_CONSENT, resource("customer_consent.sql"), null, true));
         }
         return List.copyOf(derived);
     }

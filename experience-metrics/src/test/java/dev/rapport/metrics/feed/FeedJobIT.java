@@ -118,7 +118,7 @@ class FeedJobIT {
                         health("c4", 0.2, "low", null, 0)));
         IcebergTestTables.append(
                 catalog,
-                CONSENT,
+                RapportTables.CUSTOMER_CONSENT,
                 List.of(
                         consent("c2", "email", "withdrawn"),
                         consent("c6", "email", "withdrawn"),
@@ -304,21 +304,6 @@ class FeedJobIT {
     }
 
     // --- fixtures ---
-
-    private static final TableDefinition CONSENT = definition(
-            "customer_consent",
-            List.of(
-                    org.apache.iceberg.types.Types.NestedField.required(
-                            1, "customer_id", org.apache.iceberg.types.Types.StringType.get()),
-                    org.apache.iceberg.types.Types.NestedField.required(
-                            2, "channel", org.apache.iceberg.types.Types.StringType.get()),
-                    org.apache.iceberg.types.Types.NestedField.required(
-                            3, "consent", org.apache.iceberg.types.Types.StringType.get())));
-
-    private static TableDefinition definition(String name, List<org.apache.iceberg.types.Types.NestedField> columns) {
-        return TableDefinition.of(
-                "metrics", name, new org.apache.iceberg.Schema(columns), spec -> spec, sort -> sort, "test fixture");
-    }
 
     private static Map<String, Object> profile(String customer, String email, String phone) {
         Map<String, Object> row = new HashMap<>();

@@ -351,6 +351,9 @@ class ExperienceMetricsIT {
                         "metrics.nps_drivers",
                         "metrics.customer_rfm",
                         "metrics.customer_health",
+                        "metrics.journey_stages",
+                        "metrics.stage_transitions",
+                        "metrics.customer_consent",
                         "metrics.ticket_priority");
         for (TableDefinition table : List.of(
                 RapportTables.NPS_DAILY,

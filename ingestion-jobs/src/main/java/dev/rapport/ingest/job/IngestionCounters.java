@@ -18,6 +18,9 @@ public final class IngestionCounters {
     /** Records written to quarantine.rejected. */
     public static final String QUARANTINED = "quarantined";
 
+    /** Records of people who asked to be forgotten (ops.suppressions), skipped. */
+    public static final String SUPPRESSED = "suppressed";
+
     private IngestionCounters() {}
 
     public static String accumulator(String source, String counter) {

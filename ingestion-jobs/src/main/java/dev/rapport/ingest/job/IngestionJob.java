@@ -3,6 +3,7 @@ package dev.rapport.ingest.job;
 import static java.util.Objects.requireNonNull;
 
 import dev.rapport.ingest.config.SourceConfig;
+import dev.rapport.ingest.suppress.Suppressions;
 import dev.rapport.schemas.table.CatalogConfig;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class IngestionJob {
     private final List<SourceConfig> sources;
     private final String runId;
     private final Map<String, CursorRange> cursorRanges;
+    private final Suppressions suppressions;
 
     public IngestionJob(CatalogConfig catalog, List<SourceConfig> sources, String runId) {
         this(catalog, sources, runId, Map.of());
@@ -36,6 +38,17 @@ public final class IngestionJob {
      */
     public IngestionJob(
             CatalogConfig catalog, List<SourceConfig> sources, String runId, Map<String, CursorRange> cursorRanges) {
+        this(catalog, sources, runId, cursorRanges, Suppressions.none());
+    }
+
+    /** @param suppressions people who asked to be forgotten: their records are counted and skipped */
+    public IngestionJob(
+            CatalogConfig catalog,
+            List<SourceConfig> sources,
+            String runId,
+            Map<String, CursorRange> cursorRanges,
+            Suppressions suppressions) {
+        this.suppressions = requireNonNull(suppressions, "suppressions is null");
         this.cursorRanges = Map.copyOf(requireNonNull(cursorRanges, "cursorRanges is null"));
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.sources = List.copyOf(requireNonNull(sources, "sources is null"));
@@ -60,7 +73,7 @@ public final class IngestionJob {
     }
 
     public void build(StreamExecutionEnvironment env) {
-        new StagingPipeline(catalog, runId, "ingest-")
+        new StagingPipeline(catalog, runId, "ingest-", suppressions)
                 .build(
                         env,
                         sources,

@@ -26,14 +26,15 @@ public record IngestionReport(Map<String, SourceCounts> sources) {
                         case IngestionCounters.STORED -> 1;
                         case IngestionCounters.DEDUPLICATED -> 2;
                         case IngestionCounters.QUARANTINED -> 3;
+                        case IngestionCounters.SUPPRESSED -> 4;
                         default -> -1;
                     };
             if (slot >= 0) {
-                counts.computeIfAbsent(entry.getKey().substring(0, dot), k -> new long[4])[slot] = number.longValue();
+                counts.computeIfAbsent(entry.getKey().substring(0, dot), k -> new long[5])[slot] = number.longValue();
             }
         }
         Map<String, SourceCounts> sources = new TreeMap<>();
-        counts.forEach((source, c) -> sources.put(source, new SourceCounts(c[0], c[1], c[2], c[3])));
+        counts.forEach((source, c) -> sources.put(source, new SourceCounts(c[0], c[1], c[2], c[3], c[4])));
         return new IngestionReport(sources);
     }
 

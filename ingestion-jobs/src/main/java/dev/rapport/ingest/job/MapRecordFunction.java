@@ -18,6 +18,7 @@ import dev.rapport.ingest.normalize.RecordIds;
 import dev.rapport.ingest.read.RawRecord;
 import dev.rapport.ingest.reject.ErrorCode;
 import dev.rapport.ingest.reject.RecordException;
+import dev.rapport.ingest.suppress.Suppressions;
 import dev.rapport.schemas.avro.CustomerRecord;
 import dev.rapport.schemas.avro.Interaction;
 import dev.rapport.schemas.avro.RejectedRecord;
@@ -36,7 +37,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * Parses, maps, validates and normalizes one source's raw records. Good records go on as (natural
  * key, file order, row) for deduplication; every failure goes to the reject side output as a
- * {@code quarantine.rejected} row, counted, never dropped.
+ * {@code quarantine.rejected} row, counted, never dropped. Records of people who asked to be
+ * forgotten ({@link Suppressions}) are counted as suppressed and go nowhere.
  */
 public final class MapRecordFunction extends ProcessFunction<RawRecord, Tuple3<String, String, RowData>> {
 
@@ -48,6 +50,7 @@ public final class MapRecordFunction extends ProcessFunction<RawRecord, Tuple3<S
     private final OutputTag<RowData> rejects;
     private final AvroRowDataConverter recordConverter;
     private final AvroRowDataConverter rejectConverter;
+    private final Suppressions suppressions;
 
     private transient CustomerMapper customers;
     private transient InteractionMapper interactions;
@@ -57,8 +60,21 @@ public final class MapRecordFunction extends ProcessFunction<RawRecord, Tuple3<S
     private transient LongCounter quarantined;
     private transient Counter readMetric;
     private transient Counter quarantinedMetric;
+    private transient LongCounter suppressed;
+    private transient Counter suppressedMetric;
 
     public MapRecordFunction(SourceConfig source, String runId, Instant ingestedAt, OutputTag<RowData> rejects) {
+        this(source, runId, ingestedAt, rejects, Suppressions.none());
+    }
+
+    /** @param suppressions people who asked to be forgotten: their records are counted and skipped */
+    public MapRecordFunction(
+            SourceConfig source,
+            String runId,
+            Instant ingestedAt,
+            OutputTag<RowData> rejects,
+            Suppressions suppressions) {
+        this.suppressions = requireNonNull(suppressions, "suppressions is null");
         this.source = requireNonNull(source, "source is null");
         this.runId = requireNonNull(runId, "runId is null");
         this.ingestedAt = requireNonNull(ingestedAt, "ingestedAt is null");
@@ -83,6 +99,10 @@ public final class MapRecordFunction extends ProcessFunction<RawRecord, Tuple3<S
                         IngestionCounters.accumulator(source.name(), IngestionCounters.QUARANTINED), quarantined);
         readMetric = getRuntimeContext().getMetricGroup().counter(IngestionCounters.READ);
         quarantinedMetric = getRuntimeContext().getMetricGroup().counter(IngestionCounters.QUARANTINED);
+        suppressed = new LongCounter();
+        getRuntimeContext()
+                .addAccumulator(IngestionCounters.accumulator(source.name(), IngestionCounters.SUPPRESSED), suppressed);
+        suppressedMetric = getRuntimeContext().getMetricGroup().counter(IngestionCounters.SUPPRESSED);
     }
 
     @Override
@@ -97,16 +117,34 @@ public final class MapRecordFunction extends ProcessFunction<RawRecord, Tuple3<S
             SourceRow row = row(raw);
             if (source.kind() == SourceKind.CUSTOMER) {
                 CustomerRecord record = customers.map(row, raw.location);
+                if (suppressions.suppresses(record)) {
+                    countSuppressed();
+                    return;
+                }
                 out.collect(Tuple3.of(record.getSourceId(), raw.orderKey(), recordConverter.toRowData(record)));
             } else {
                 Interaction event = interactions.map(row, raw.location);
+                if (suppressions.suppresses(event)) {
+                    countSuppressed();
+                    return;
+                }
                 out.collect(Tuple3.of(event.getSourceEventId(), raw.orderKey(), recordConverter.toRowData(event)));
             }
         } catch (RecordException rejected) {
+            RejectedRecord reject = reject(raw, rejected);
+            if (suppressions.suppressesPayload(reject.getRawPayload())) {
+                countSuppressed();
+                return;
+            }
             quarantined.add(1);
             quarantinedMetric.inc();
-            ctx.output(rejects, rejectConverter.toRowData(reject(raw, rejected)));
+            ctx.output(rejects, rejectConverter.toRowData(reject));
         }
+    }
+
+    private void countSuppressed() {
+        suppressed.add(1);
+        suppressedMetric.inc();
     }
 
     /**
@@ -122,10 +160,18 @@ public final class MapRecordFunction extends ProcessFunction<RawRecord, Tuple3<S
         if (source.kind() == SourceKind.CUSTOMER) {
             CustomerRecord record = customers.map(row, raw.location);
             record.setDeletedAt(deletedAt);
+            if (suppressions.suppresses(record)) {
+                countSuppressed();
+                return;
+            }
             out.collect(Tuple3.of(record.getSourceId(), order, recordConverter.toRowData(record)));
         } else {
             Interaction event = interactions.map(row, raw.location);
             event.setDeletedAt(deletedAt);
+            if (suppressions.suppresses(event)) {
+                countSuppressed();
+                return;
+            }
             out.collect(Tuple3.of(event.getSourceEventId(), order, recordConverter.toRowData(event)));
         }
     }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.rapport.ingest.config.SourceConfig;
 import dev.rapport.ingest.config.SourceKind;
 import dev.rapport.ingest.read.RawRecord;
+import dev.rapport.ingest.suppress.Suppressions;
 import dev.rapport.schemas.table.CatalogConfig;
 import dev.rapport.schemas.table.RapportCatalog;
 import dev.rapport.schemas.table.RapportTables;
@@ -49,8 +50,10 @@ final class StagingPipeline {
     private final CatalogConfig catalog;
     private final String runId;
     private final String sinkUidPrefix;
+    private final Suppressions suppressions;
 
-    StagingPipeline(CatalogConfig catalog, String runId, String sinkUidPrefix) {
+    StagingPipeline(CatalogConfig catalog, String runId, String sinkUidPrefix, Suppressions suppressions) {
+        this.suppressions = requireNonNull(suppressions, "suppressions is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.runId = requireNonNull(runId, "runId is null");
         this.sinkUidPrefix = requireNonNull(sinkUidPrefix, "sinkUidPrefix is null");
@@ -83,7 +86,7 @@ final class StagingPipeline {
                             readerFor.apply(source), WatermarkStrategy.noWatermarks(), "read " + source.name())
                     .uid("ingest-" + source.name() + "-read");
             SingleOutputStreamOperator<Tuple3<String, String, RowData>> mapped = raw.process(
-                            new MapRecordFunction(source, runId, startedAt, rejectTag), keyed)
+                            new MapRecordFunction(source, runId, startedAt, rejectTag, suppressions), keyed)
                     .uid("ingest-" + source.name() + "-map")
                     .name("map and normalize " + source.name());
             rejects.add(mapped.getSideOutput(rejectTag));

@@ -7,6 +7,7 @@ import dev.rapport.ingest.config.SourceConfig;
 import dev.rapport.ingest.read.KafkaAvroRecordDeserializer;
 import dev.rapport.ingest.read.KafkaRawRecordDeserializer;
 import dev.rapport.ingest.read.RawRecord;
+import dev.rapport.ingest.suppress.Suppressions;
 import dev.rapport.schemas.table.CatalogConfig;
 import java.util.HashSet;
 import java.util.List;
@@ -35,8 +36,16 @@ public final class StreamingIngestionJob {
     private final CatalogConfig catalog;
     private final List<SourceConfig> sources;
     private final String runId;
+    private final Suppressions suppressions;
 
     public StreamingIngestionJob(CatalogConfig catalog, List<SourceConfig> sources, String runId) {
+        this(catalog, sources, runId, Suppressions.none());
+    }
+
+    /** @param suppressions people who asked to be forgotten: their records are counted and skipped */
+    public StreamingIngestionJob(
+            CatalogConfig catalog, List<SourceConfig> sources, String runId, Suppressions suppressions) {
+        this.suppressions = requireNonNull(suppressions, "suppressions is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.sources = List.copyOf(requireNonNull(sources, "sources is null"));
         this.runId = requireNonNull(runId, "runId is null");
@@ -60,7 +69,7 @@ public final class StreamingIngestionJob {
             throw new IllegalStateException(
                     "the streaming ingestion job needs checkpointing: Iceberg commits only on checkpoints");
         }
-        new StagingPipeline(catalog, runId, "stream-ingest-")
+        new StagingPipeline(catalog, runId, "stream-ingest-", suppressions)
                 .build(
                         env,
                         sources,

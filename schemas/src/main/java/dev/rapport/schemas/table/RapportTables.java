@@ -541,7 +541,13 @@ public final class RapportTables {
                                     10,
                                     "outcome",
                                     Types.StringType.get(),
-                                    "succeeded, or failed (then the counts are those known, usually 0).")),
+                                    "succeeded, or failed (then the counts are those known, usually 0)."),
+                            optional(
+                                    11,
+                                    "suppressed",
+                                    Types.LongType.get(),
+                                    "Records skipped because their person asked to be forgotten (ops.suppressions);"
+                                            + " null in runs before suppression existed.")),
                     java.util.Set.of(1, 2)),
             spec -> spec,
             sort -> sort.asc("started_at"),
@@ -813,6 +819,71 @@ public final class RapportTables {
             "one row per (cohort_month, acquisition_channel, from_stage, to_stage) with customers who reached"
                     + " from_stage");
 
+    public static final TableDefinition SUPPRESSIONS = TableDefinition.of(
+            OPS,
+            "suppressions",
+            new Schema(
+                    List.of(
+                            required(
+                                    1,
+                                    "suppression_hash",
+                                    Types.StringType.get(),
+                                    "Hex SHA-256 of the salt (RAPPORT_SUPPRESSION_SALT), the kind and the value;"
+                                            + " never the value itself."),
+                            required(
+                                    2,
+                                    "kind",
+                                    Types.StringType.get(),
+                                    "What was hashed: email_key (an email match key), record_id (a source record)"
+                                            + " or customer_id."),
+                            required(
+                                    3,
+                                    "suppressed_at",
+                                    Types.TimestampType.withZone(),
+                                    "When 'rapport forget' removed the person."),
+                            required(
+                                    4,
+                                    "request_id",
+                                    Types.StringType.get(),
+                                    "The forget run that wrote the row, e.g. forget-20261202T061500Z.")),
+                    java.util.Set.of(1)),
+            spec -> spec,
+            sort -> sort.asc("suppressed_at"),
+            "one row per suppressed hash (suppression_hash): people who asked to be forgotten, so that"
+                    + " ingestion skips them");
+
+    public static final TableDefinition CUSTOMER_CONSENT = TableDefinition.of(
+            METRICS,
+            "customer_consent",
+            new Schema(
+                    List.of(
+                            required(
+                                    1,
+                                    "customer_id",
+                                    Types.StringType.get(),
+                                    "Resolved customer (metrics.customer_timeline)."),
+                            required(2, "channel", Types.StringType.get(), "email, sms or phone."),
+                            required(
+                                    3,
+                                    "consent",
+                                    Types.StringType.get(),
+                                    "granted, withdrawn or unknown (no event of the customer decides it)."),
+                            optional(
+                                    4,
+                                    "since",
+                                    Types.TimestampType.withZone(),
+                                    "When the deciding event happened; null when unknown."),
+                            optional(
+                                    5,
+                                    "evidence",
+                                    Types.StringType.get(),
+                                    "The deciding event: source:event_type:source_event_id; null when unknown.")),
+                    java.util.Set.of(1, 2)),
+            spec -> spec,
+            sort -> sort.asc("customer_id").asc("channel"),
+            "one row per (customer_id, channel) of every customer on a timeline: whether they may be"
+                    + " contacted there, decided by their latest consent event");
+
     public static final TableDefinition PERSONALIZATION = TableDefinition.of(
             "feeds",
             "personalization",
@@ -922,6 +993,8 @@ public final class RapportTables {
             TICKET_PRIORITY,
             JOURNEY_STAGES,
             STAGE_TRANSITIONS,
+            SUPPRESSIONS,
+            CUSTOMER_CONSENT,
             PERSONALIZATION,
             SURVEY_INVITATIONS);
 

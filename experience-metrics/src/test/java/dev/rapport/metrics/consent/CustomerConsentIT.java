@@ -1,0 +1,155 @@
+package dev.rapport.metrics.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rapport.metrics.config.MetricsConfig;
+import dev.rapport.metrics.job.MetricsJob;
+import dev.rapport.metrics.job.MetricsReport;
+import dev.rapport.metrics.testing.IcebergTestTables;
+import dev.rapport.schemas.table.CatalogConfig;
+import dev.rapport.schemas.table.RapportTables;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.TableEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * metrics.customer_consent over a hand-checked fixture: three customers with email events, one with
+ * a record but no event (no row), run by the metrics job from staging through the timeline.
+ */
+class CustomerConsentIT {
+
+    private static final int PARALLELISM = 2;
+
+    @RegisterExtension
+    static final MiniClusterExtension MINI_CLUSTER =
+            new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+                    .setNumberTaskManagers(1)
+                    .setNumberSlotsPerTaskManager(PARALLELISM)
+                    .build());
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void theLatestWithdrawalDecidesAndEngagementDoesNotGrantConsentAgain() {
+        CatalogConfig catalog = CatalogConfig.embedded(dataDir);
+        List<Map<String, Object>> records = new ArrayList<>();
+        List<Map<String, Object>> identity = new ArrayList<>();
+        for (String[] person : new String[][] {
+            {"1", "K1", "ana@example.com"},
+            {"2", "K2", "bo@example.com"},
+            {"3", "K3", "cy@example.com"},
+            {"4", "K4", "di@example.com"}
+        }) {
+            records.add(record(person[0], person[2]));
+            identity.add(link(person[0], person[1]));
+        }
+        IcebergTestTables.append(catalog, RapportTables.CUSTOMER_RECORDS, records);
+        IcebergTestTables.append(catalog, RapportTables.IDENTITY_MAP, identity);
+        IcebergTestTables.append(
+                catalog,
+                RapportTables.INTERACTIONS,
+                List.of(
+                        // K1 unsubscribes, then clicks an older email: still withdrawn, since the unsubscribe
+                        email("e1", "email_sent", "2024-03-01T08:00:00Z", "ana@example.com"),
+                        email("e2", "email_unsubscribe", "2024-03-02T08:00:00Z", "ana@example.com"),
+                        email("e3", "email_click", "2024-03-05T08:00:00Z", "ana@example.com"),
+                        // K2 reports spam, later unsubscribes: the later event is the evidence
+                        email("e4", "email_spam_report", "2024-03-01T09:00:00Z", "bo@example.com"),
+                        email("e5", "email_unsubscribe", "2024-03-03T09:00:00Z", "bo@example.com"),
+                        // K3 only opens: unknown
+                        email("e6", "email_open", "2024-03-01T10:00:00Z", "cy@example.com")));
+
+        MetricsReport report =
+                new MetricsJob(catalog, MetricsConfig.fromMap(Map.of(), "metrics")).run(tableEnvironment());
+
+        List<List<Object>> rows = new ArrayList<>();
+        for (Map<String, Object> row : IcebergTestTables.read(catalog, RapportTables.CUSTOMER_CONSENT)) {
+            rows.add(java.util.Arrays.asList(
+                    row.get("customer_id"),
+                    row.get("channel"),
+                    row.get("consent"),
+                    row.get("since") == null ? null : ((OffsetDateTime) row.get("since")).toInstant(),
+                    row.get("evidence")));
+        }
+        assertThat(rows)
+                .containsExactlyInAnyOrder(
+                        java.util.Arrays.asList(
+                                "K1",
+                                "email",
+                                "withdrawn",
+                                Instant.parse("2024-03-02T08:00:00Z"),
+                                "esp:email_unsubscribe:e2"),
+                        java.util.Arrays.asList("K1", "sms", "unknown", null, null),
+                        java.util.Arrays.asList("K1", "phone", "unknown", null, null),
+                        java.util.Arrays.asList(
+                                "K2",
+                                "email",
+                                "withdrawn",
+                                Instant.parse("2024-03-03T09:00:00Z"),
+                                "esp:email_unsubscribe:e5"),
+                        java.util.Arrays.asList("K2", "sms", "unknown", null, null),
+                        java.util.Arrays.asList("K2", "phone", "unknown", null, null),
+                        java.util.Arrays.asList("K3", "email", "unknown", null, null),
+                        java.util.Arrays.asList("K3", "sms", "unknown", null, null),
+                        java.util.Arrays.asList("K3", "phone", "unknown", null, null));
+        assertThat(report.tables()).containsEntry(RapportTables.CUSTOMER_CONSENT.qualifiedName(), 9L);
+    }
+
+    private static Map<String, Object> record(String id, String email) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("record_id", "r" + id);
+        row.put("source", "crm");
+        row.put("source_id", id);
+        row.put("email", email);
+        row.put("email_key", email);
+        row.put("source_location", "fixture:" + id);
+        row.put("ingested_at", Instant.parse("2024-03-01T00:00:00Z"));
+        row.put("ingest_run_id", "fixture");
+        return row;
+    }
+
+    private static Map<String, Object> link(String id, String customer) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("source", "crm");
+        row.put("source_id", id);
+        row.put("record_id", "r" + id);
+        row.put("customer_id", customer);
+        row.put("match_rule", "singleton");
+        row.put("probability", 1.0);
+        row.put("resolved_at", Instant.parse("2024-03-01T00:00:00Z"));
+        return row;
+    }
+
+    private static Map<String, Object> email(String id, String type, String time, String address) {
+        Map<String, Object> row = IcebergTestTables.interaction(id, "esp", "email", type, Instant.parse(time));
+        row.put("email", address);
+        row.put("email_key", address);
+        row.put("channel", "email");
+        return row;
+    }
+
+    private static TableEnvironment tableEnvironment() {
+        Configuration configuration = new Configuration();
+        configuration.set(CoreOptions.DEFAULT_PARALLELISM, PARALLELISM);
+        configuration.set(PipelineOptions.GENERIC_TYPES, false);
+        return TableEnvironment.create(EnvironmentSettings.newInstance()
+                .inBatchMode()
+                .withConfiguration(configuration)
+                .build());
+    }
+}
