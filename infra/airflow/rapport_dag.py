@@ -1,4 +1,4 @@
-"""Rapport's daily batch: ingest -> resolve -> metrics (-> feed, when that stage exists).
+"""Rapport's daily batch: ingest -> resolve -> metrics -> feed.
 
 Each task runs one stage of the Rapport command line, ``rapport <stage> --config FILE``, on the
 worker (the command and the config file are set by the environment variables RAPPORT_COMMAND and
@@ -38,7 +38,7 @@ EXIT_FAILED = 1
 EXIT_CONFIG_ERROR = 2
 
 # In pipeline order; add "feed" here when the feed stage lands.
-STAGES = ["ingest", "resolve", "metrics"]
+STAGES = ["ingest", "resolve", "metrics", "feed"]
 
 
 def classify_exit_code(code: int) -> str:
@@ -79,7 +79,7 @@ if AIRFLOW_VERSION.startswith("2."):
 
 with DAG(
     dag_id="rapport_daily",
-    description="Rapport: ingest sources, resolve identities, compute experience metrics",
+    description="Rapport: ingest sources, resolve identities, compute experience metrics, export the feed",
     schedule="0 2 * * *",
     start_date=datetime(2025, 1, 1),
     catchup=False,
@@ -92,5 +92,7 @@ with DAG(
     ingest = PythonOperator(task_id="ingest", python_callable=run_stage, op_args=["ingest"])
     resolve = PythonOperator(task_id="resolve", python_callable=run_stage, op_args=["resolve"])
     metrics = PythonOperator(task_id="metrics", python_callable=run_stage, op_args=["metrics"])
+    # feeds.personalization and feeds.survey_invitations, exported to the config's feed.destinations
+    feed = PythonOperator(task_id="feed", python_callable=run_stage, op_args=["feed"])
 
-    ingest >> resolve >> metrics
+    ingest >> resolve >> metrics >> feed

@@ -51,6 +51,7 @@ final class DemoCommand implements Callable<Integer> {
                 + " true persons; its answer key is "
                 + workdir.resolve(Demo.DATA_DIR).resolve("ground_truth.csv") + ")");
         Summaries.metrics(console, result.metrics());
+        Summaries.feed(console, result.feed());
         console.line("  tables: " + result.config().catalog().warehouse() + " (catalog "
                 + result.config().catalog().uri() + ")");
         console.line("");

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             IngestCommand.class,
             ResolveCommand.class,
             MetricsCommand.class,
+            FeedCommand.class,
             RunCommand.class,
             SqlCommand.class,
             MaintainCommand.class,

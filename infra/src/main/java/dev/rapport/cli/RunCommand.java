@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        description = "Runs every stage in order: ingest, resolve, metrics.")
+        description = "Runs every stage in order: ingest, resolve, metrics, feed.")
 final class RunCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
@@ -23,6 +23,7 @@ final class RunCommand implements Callable<Integer> {
         Console console = Console.system();
         StageCommands.ingest(loaded, console, cluster.target());
         StageCommands.resolve(loaded, console, cluster.target());
-        return StageCommands.metrics(loaded, console, cluster.target());
+        StageCommands.metrics(loaded, console, cluster.target());
+        return StageCommands.feed(loaded, console, cluster.target(), java.util.Optional.empty());
     }
 }

@@ -41,4 +41,12 @@ final class StageCommands {
         Summaries.metrics(console, new Pipeline(config, console, target).metrics());
         return ExitCodes.OK;
     }
+
+    static int feed(
+            RapportConfig config, Console console, ExecutionTarget target, java.util.Optional<java.time.LocalDate> asOf)
+            throws Exception {
+        console.line("Building the personalization feed and survey invitations");
+        Summaries.feed(console, new Pipeline(config, console, target).feed(asOf));
+        return ExitCodes.OK;
+    }
 }

@@ -82,4 +82,30 @@ final class Summaries {
             console.line("  metrics.customer_timeline: skipped; run resolve first");
         }
     }
+
+    static void feed(Console console, dev.rapport.metrics.feed.FeedReport report) {
+        console.line(String.format(
+                Locale.ROOT,
+                "  feeds.personalization: %s customers on %s; next best actions:%s",
+                Console.count(report.customers()),
+                report.asOf(),
+                counts(report.actions())));
+        console.line(String.format(
+                Locale.ROOT,
+                "  feeds.survey_invitations: %s invitations:%s",
+                Console.count(report.invitationCount()),
+                report.invitations().isEmpty() ? " none" : counts(report.invitations())));
+        console.line(
+                report.destinations().isEmpty()
+                        ? "  exported to no destination (add feed.destinations to the config)"
+                        : "  exported to: " + String.join(", ", report.destinations()));
+    }
+
+    private static String counts(Map<String, Long> counts) {
+        StringBuilder text = new StringBuilder();
+        new java.util.TreeMap<>(counts)
+                .forEach((name, count) ->
+                        text.append(' ').append(name).append('=').append(Console.count(count)));
+        return text.toString();
+    }
 }

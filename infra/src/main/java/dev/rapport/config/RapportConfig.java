@@ -6,6 +6,7 @@ import dev.rapport.identity.config.IdentityConfig;
 import dev.rapport.ingest.config.SourceConfig;
 import dev.rapport.ingest.config.StreamingConfig;
 import dev.rapport.metrics.config.MetricsConfig;
+import dev.rapport.metrics.feed.FeedConfig;
 import dev.rapport.schemas.table.CatalogConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,9 +19,11 @@ public record RapportConfig(
         List<SourceConfig> sources,
         IdentityConfig identity,
         MetricsConfig metrics,
-        StreamingConfig streaming) {
+        StreamingConfig streaming,
+        FeedConfig feed) {
 
     public RapportConfig {
+        requireNonNull(feed, "feed is null");
         requireNonNull(file, "file is null");
         requireNonNull(catalog, "catalog is null");
         requireNonNull(identity, "identity is null");
@@ -30,6 +33,18 @@ public record RapportConfig(
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
         }
+    }
+
+    /** A config without a feed section. */
+    public RapportConfig(
+            Path file,
+            CatalogConfig catalog,
+            int parallelism,
+            List<SourceConfig> sources,
+            IdentityConfig identity,
+            MetricsConfig metrics,
+            StreamingConfig streaming) {
+        this(file, catalog, parallelism, sources, identity, metrics, streaming, FeedConfig.defaults());
     }
 
     /** A config with the streaming defaults (checkpoints beside the file). */

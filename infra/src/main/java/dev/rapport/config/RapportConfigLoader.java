@@ -7,6 +7,7 @@ import dev.rapport.identity.config.IdentityConfig;
 import dev.rapport.ingest.config.SourceConfig;
 import dev.rapport.ingest.config.StreamingConfig;
 import dev.rapport.metrics.config.MetricsConfig;
+import dev.rapport.metrics.feed.FeedConfig;
 import dev.rapport.schemas.config.InvalidConfigException;
 import dev.rapport.schemas.table.CatalogConfig;
 import java.io.IOException;
@@ -27,7 +28,7 @@ import java.util.Set;
 public final class RapportConfigLoader {
 
     private static final Set<String> TOP_LEVEL_KEYS =
-            Set.of("catalog", "parallelism", "sources", "identity", "metrics", "streaming");
+            Set.of("catalog", "parallelism", "sources", "identity", "metrics", "streaming", "feed");
     private static final Set<String> CATALOG_KEYS = Set.of("type", "uri", "warehouse", "properties");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -81,7 +82,9 @@ public final class RapportConfigLoader {
             MetricsConfig metrics = MetricsConfig.fromMap(asMapOrNull(root.get("metrics"), "metrics"), "metrics");
             StreamingConfig streaming =
                     StreamingConfig.fromMap(asMapOrNull(root.get("streaming"), "streaming"), "streaming", baseDir);
-            return new RapportConfig(file, catalog, parallelism, sources, identity, metrics, streaming);
+            FeedConfig feed =
+                    FeedConfig.fromMap(asMapOrNull(root.get("feed"), "feed"), "feed", environment::get, baseDir);
+            return new RapportConfig(file, catalog, parallelism, sources, identity, metrics, streaming, feed);
         } catch (InvalidConfigException e) {
             throw new ConfigFileException(file, e.key(), e.problem());
         }

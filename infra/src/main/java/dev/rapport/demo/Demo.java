@@ -10,6 +10,7 @@ import dev.rapport.generate.GeneratedSources;
 import dev.rapport.generate.GeneratorConfig;
 import dev.rapport.identity.job.IdentityReport;
 import dev.rapport.ingest.job.IngestionReport;
+import dev.rapport.metrics.feed.FeedReport;
 import dev.rapport.metrics.job.MetricsReport;
 import dev.rapport.runtime.Console;
 import dev.rapport.runtime.Pipeline;
@@ -46,7 +47,8 @@ public final class Demo {
             GeneratedCompany company,
             IngestionReport ingestion,
             IdentityReport identity,
-            MetricsReport metrics) {}
+            MetricsReport metrics,
+            FeedReport feed) {}
 
     public Result run() throws Exception {
         console.line("Generating a company of " + Console.count(persons) + " persons (seed " + seed + ")");
@@ -64,6 +66,8 @@ public final class Demo {
         IdentityReport identity = pipeline.resolve();
         console.line("Computing metrics");
         MetricsReport metrics = pipeline.metrics();
-        return new Result(configFile, config, company, ingestion, identity, metrics);
+        console.line("Building the personalization feed");
+        FeedReport feed = pipeline.feed(java.util.Optional.empty());
+        return new Result(configFile, config, company, ingestion, identity, metrics, feed);
     }
 }

@@ -24,7 +24,12 @@ public final class DemoConfigWriter {
                 + sourcesYaml.stripTrailing() + "\n"
                 + "identity:\n"
                 + "  rules: [email, phone, source_customer_ref]\n"
-                + "metrics: {}\n";
+                + "metrics: {}\n"
+                + "# The personalization feed (rapport feed): JSON lines beside this file. A destination that must\n"
+                + "# not see personal data gets salted hashes instead: drop pii and set RAPPORT_FEED_SALT.\n"
+                + "feed:\n"
+                + "  destinations:\n"
+                + "    - {name: personalization, format: jsonl, path: feed/personalization, pii: true}\n";
         Files.createDirectories(configFile.toAbsolutePath().getParent());
         Files.writeString(configFile, yaml, StandardCharsets.UTF_8);
         return configFile;

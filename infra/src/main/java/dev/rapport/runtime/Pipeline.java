@@ -11,6 +11,8 @@ import dev.rapport.ingest.job.IngestionJob;
 import dev.rapport.ingest.job.IngestionReport;
 import dev.rapport.ingest.job.JdbcCursors;
 import dev.rapport.ingest.job.StreamingIngestionJob;
+import dev.rapport.metrics.feed.FeedJob;
+import dev.rapport.metrics.feed.FeedReport;
 import dev.rapport.metrics.job.MetricsJob;
 import dev.rapport.metrics.job.MetricsReport;
 import java.time.Instant;
@@ -180,6 +182,25 @@ public final class Pipeline {
                 done -> Map.of(),
                 MetricsReport::tables);
         console.line("  metrics: done in " + Console.seconds(java.time.Duration.between(start, Instant.now())));
+        return report;
+    }
+
+    /**
+     * The personalization feed and survey invitations, then the exports to the configured
+     * destinations; {@code asOf} overrides the day the feed describes.
+     */
+    public FeedReport feed(java.util.Optional<java.time.LocalDate> asOf) throws Exception {
+        console.progress("  feed: running");
+        Instant start = Instant.now();
+        FeedReport report = recorded(
+                "feed",
+                () -> new FeedJob(config.catalog(), config.feed(), asOf)
+                        .run(config.parallelism(), target.apply(new org.apache.flink.configuration.Configuration())),
+                done -> Map.of(),
+                done -> Map.of(
+                        "feeds.personalization", done.customers(),
+                        "feeds.survey_invitations", done.invitationCount()));
+        console.line("  feed: done in " + Console.seconds(java.time.Duration.between(start, Instant.now())));
         return report;
     }
 

@@ -47,7 +47,7 @@ class TestAirflowDag {
         List<String> edges = new ArrayList<>();
         dag.path("edges")
                 .forEach(e -> edges.add(e.get(0).asText() + ">>" + e.get(1).asText()));
-        assertThat(edges).containsExactly("ingest>>resolve", "resolve>>metrics");
+        assertThat(edges).containsExactly("ingest>>resolve", "resolve>>metrics", "metrics>>feed");
     }
 
     @Test
@@ -59,7 +59,7 @@ class TestAirflowDag {
             assertThat(operator.path("op_args").get(0).asText()).as(taskId).isEqualTo(taskId);
             assertThat(operator.path("python_callable").asText()).endsWith("run_stage");
         });
-        assertThat(taskIds).containsExactly("ingest", "resolve", "metrics");
+        assertThat(taskIds).containsExactly("ingest", "resolve", "metrics", "feed");
     }
 
     @Test

@@ -884,6 +884,88 @@ public final class RapportTables {
             "one row per (customer_id, channel) of every customer on a timeline: whether they may be"
                     + " contacted there, decided by their latest consent event");
 
+    public static final TableDefinition PERSONALIZATION = TableDefinition.of(
+            "feeds",
+            "personalization",
+            new Schema(
+                    List.of(
+                            required(1, "customer_id", Types.StringType.get(), "Stable customer id."),
+                            required(2, "as_of", Types.DateType.get(), "The day the row describes (UTC)."),
+                            optional(3, "email", Types.StringType.get(), "Golden e-mail address (personal data)."),
+                            optional(4, "phone", Types.StringType.get(), "Golden phone, E.164 (personal data)."),
+                            optional(
+                                    5,
+                                    "rfm_segment",
+                                    Types.StringType.get(),
+                                    "RFM segment (metrics.customer_rfm); null when the customer never purchased."),
+                            optional(
+                                    6,
+                                    "churn_risk",
+                                    Types.DoubleType.get(),
+                                    "Churn risk 0..1 (metrics.customer_health)."),
+                            optional(7, "risk_band", Types.StringType.get(), "low, medium or high."),
+                            optional(8, "health_reasons", Types.StringType.get(), "The health reasons in words."),
+                            required(9, "open_tickets", Types.IntegerType.get(), "Support tickets still open."),
+                            optional(10, "last_nps", Types.IntegerType.get(), "Latest NPS answer, 0-10."),
+                            optional(11, "last_nps_at", Types.TimestampType.withZone(), "When it was given."),
+                            optional(
+                                    12,
+                                    "preferred_channel",
+                                    Types.StringType.get(),
+                                    "email, sms or phone: the channel of the latest interaction on one of them."),
+                            required(
+                                    13,
+                                    "consent_email",
+                                    Types.StringType.get(),
+                                    "granted, withdrawn or unknown (metrics.customer_consent)."),
+                            required(14, "consent_sms", Types.StringType.get(), "granted, withdrawn or unknown."),
+                            required(15, "consent_phone", Types.StringType.get(), "granted, withdrawn or unknown."),
+                            required(
+                                    16,
+                                    "segments",
+                                    Types.ListType.ofRequired(105, Types.StringType.get()),
+                                    "rfm_<segment>, churn_risk_<band>, nps_<category> (an answer at most 180 days old)."),
+                            required(
+                                    17,
+                                    "next_best_action",
+                                    Types.StringType.get(),
+                                    "follow_up_detractor, win_back, ask_for_review, upsell, nurture or none."),
+                            optional(
+                                    18,
+                                    "action_channel",
+                                    Types.StringType.get(),
+                                    "Channel of the action, allowed by consent; null when the action is none."),
+                            required(19, "action_reason", Types.StringType.get(), "Why, in words.")),
+                    java.util.Set.of(1)),
+            spec -> spec,
+            sort -> sort.asc("customer_id"),
+            "one row per resolved customer: customer_id, on the feed's as-of day");
+
+    public static final TableDefinition SURVEY_INVITATIONS = TableDefinition.of(
+            "feeds",
+            "survey_invitations",
+            new Schema(
+                    List.of(
+                            required(1, "customer_id", Types.StringType.get(), "Customer to ask."),
+                            required(2, "as_of", Types.DateType.get(), "Day of the invitation (UTC)."),
+                            required(3, "survey_type", Types.StringType.get(), "CES, CSAT or NPS."),
+                            required(4, "channel", Types.StringType.get(), "email, sms or web."),
+                            required(
+                                    5,
+                                    "trigger",
+                                    Types.StringType.get(),
+                                    "ticket_resolved (CES), purchase (CSAT) or relationship (NPS)."),
+                            optional(6, "trigger_ref", Types.StringType.get(), "The ticket or order id."),
+                            required(
+                                    7,
+                                    "trigger_at",
+                                    Types.TimestampType.withZone(),
+                                    "When the ticket was resolved, the order placed, or (NPS) the customer last seen.")),
+                    java.util.Set.of(1, 2)),
+            spec -> spec.identity("as_of"),
+            sort -> sort.asc("customer_id"),
+            "one row per (customer_id, as_of): at most one invitation per customer per day");
+
     private static final List<TableDefinition> ALL = List.of(
             CUSTOMER_RECORDS,
             INTERACTIONS,
@@ -912,7 +994,9 @@ public final class RapportTables {
             JOURNEY_STAGES,
             STAGE_TRANSITIONS,
             SUPPRESSIONS,
-            CUSTOMER_CONSENT);
+            CUSTOMER_CONSENT,
+            PERSONALIZATION,
+            SURVEY_INVITATIONS);
 
     private RapportTables() {}
 
