@@ -33,20 +33,26 @@ public final class TablesDoc {
                     ORDER BY responses DESC"""),
             new Example(
                     "Customers most at risk, with the reasons",
-                    List.of("metrics.customer_health"),
+                    List.of("metrics.customer_health", "metrics.customer_rfm"),
                     """
-                    SELECT *
-                    FROM metrics.customer_health
-                    ORDER BY churn_risk DESC
+                    SELECT h.customer_id, h.churn_risk, h.reasons, r.rfm_segment, r.monetary
+                    FROM metrics.customer_health AS h
+                    LEFT JOIN metrics.customer_rfm AS r ON r.customer_id = h.customer_id
+                    WHERE h.risk_band = 'high'
+                    ORDER BY h.churn_risk DESC, r.monetary DESC
                     LIMIT 20"""),
             new Example(
                     "Funnel conversion by monthly cohort",
                     List.of("metrics.stage_transitions"),
                     """
-                    SELECT *
+                    SELECT cohort_month,
+                           SUM(customers) AS customers,
+                           SUM(converted) AS purchased,
+                           100.0 * SUM(converted) / SUM(customers) AS conversion_pct
                     FROM metrics.stage_transitions
-                    ORDER BY 1, 2
-                    LIMIT 50"""),
+                    WHERE from_stage = 'first_seen' AND to_stage = 'first_purchase'
+                    GROUP BY cohort_month
+                    ORDER BY cohort_month"""),
             new Example(
                     "Where a customer's records came from",
                     List.of("identity.identity_map", "staging.customer_records"),
