@@ -18,10 +18,11 @@ import picocli.CommandLine.Option;
         name = "evaluate",
         mixinStandardHelpOptions = true,
         description = {
-            "Scores identity resolution against known truth: Febrl 1 and 2, splink's fake_1000, Senzing's truth",
-            "set and a generated company. Each runs through the real ingestion and identity jobs in a temporary",
-            "catalog; no labels are used for fitting. Prints pairwise and B-cubed precision, recall and F1 per",
-            "data set, and how many pairs of people sharing an address or a shared mailbox were merged."
+            "Scores identity resolution against known truth: Febrl 1 and 2, splink's fake_1000, Senzing's truth"
+                    + " set and a generated company.",
+            "Each runs through the real ingestion and identity jobs in a temporary catalog; no labels are used"
+                    + " for fitting. Prints pairwise and B-cubed precision, recall and F1 per data set, and how many"
+                    + " pairs of people sharing an address or a shared mailbox were merged."
         })
 final class EvaluateCommand implements Callable<Integer> {
 

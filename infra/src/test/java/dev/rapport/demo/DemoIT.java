@@ -148,9 +148,24 @@ class DemoIT {
                         + first.config().fileSources().size());
         // ... and one row per job run.
         assertThat(after.remove(RapportTables.JOB_RUNS.qualifiedName()))
-                .isEqualTo(before.remove(RapportTables.JOB_RUNS.qualifiedName()) + 3);
+                .isEqualTo(before.remove(RapportTables.JOB_RUNS.qualifiedName()) + 4);
         assertThat(after).isEqualTo(before);
         assertThat(second.identity().customers()).isEqualTo(first.identity().customers());
+    }
+
+    @Test
+    void theDemoExportsThePersonalizationFeedAsJsonLinesOneCustomerPerLine() throws IOException {
+        java.nio.file.Path folder = workdir.resolve("feed/personalization");
+        List<String> lines = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(folder)) {
+            for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .toList()) {
+                lines.addAll(java.nio.file.Files.readAllLines(file, StandardCharsets.UTF_8));
+            }
+        }
+        assertThat(lines).hasSize((int) first.identity().customers());
+        assertThat(lines).allSatisfy(line -> assertThat(line).contains("\"next_best_action\":\""));
     }
 
     @Test
@@ -166,12 +181,16 @@ class DemoIT {
                             : b);
         }
 
-        assertThat(firstRuns.keySet()).containsExactlyInAnyOrder("ingest", "resolve", "metrics");
+        assertThat(firstRuns.keySet()).containsExactlyInAnyOrder("ingest", "resolve", "metrics", "feed");
         assertThat(firstRuns.values())
                 .allSatisfy(row -> assertThat(row.getField("outcome")).isEqualTo("succeeded"));
         assertThat(outputs(firstRuns.get("ingest")).get("quarantined"))
                 .isEqualTo(first.ingestion().total().quarantined());
         assertThat(outputs(firstRuns.get("resolve")).get("customers"))
+                .isEqualTo(first.identity().customers());
+        // the feed has one row per customer
+        assertThat(outputs(firstRuns.get("feed")).get("feeds.personalization"))
+                .isEqualTo(first.feed().customers())
                 .isEqualTo(first.identity().customers());
         assertThat(outputs(firstRuns.get("metrics")).get(RapportTables.NPS_DAILY.qualifiedName()))
                 .isEqualTo(first.metrics().rowsWritten());

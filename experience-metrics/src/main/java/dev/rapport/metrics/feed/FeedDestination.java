@@ -17,6 +17,7 @@ import java.util.Set;
  *   destinations:
  *     - {name: crm, format: jsonl, path: ./feed/crm, pii: true}
  *     - {name: ads, format: parquet, path: s3://bucket/feed/ads}   # pii: false, the default
+ *     - {name: lake, format: jsonl, path: s3://lake/feed, s3: {endpoint: "http://minio:9000", path_style_access: true}}
  *     - {name: web, format: kafka, topic: personalization, bootstrap_servers: broker:9092}
  * }</pre>
  *
@@ -25,7 +26,13 @@ import java.util.Set;
  * environment variable {@value SaltedHash#SALT_VARIABLE}.
  */
 public record FeedDestination(
-        String name, Format format, String path, String topic, String bootstrapServers, boolean pii) {
+        String name,
+        Format format,
+        String path,
+        String topic,
+        String bootstrapServers,
+        boolean pii,
+        Map<String, String> s3) {
 
     /** The formats a destination can take. */
     public enum Format {
@@ -46,10 +53,26 @@ public record FeedDestination(
         }
     }
 
-    private static final Set<String> KEYS = Set.of("name", "format", "path", "topic", "bootstrap_servers", "pii");
+    private static final Set<String> KEYS = Set.of("name", "format", "path", "topic", "bootstrap_servers", "pii", "s3");
+
+    /** The {@code s3:} settings a destination may give, as Iceberg S3FileIO properties. */
+    private static final Map<String, String> S3_KEYS =
+            Map.of("endpoint", "s3.endpoint", "path_style_access", "s3.path-style-access", "region", "client.region");
+
+    /** A destination with no S3 settings of its own. */
+    public FeedDestination(
+            String name, Format format, String path, String topic, String bootstrapServers, boolean pii) {
+        this(name, format, path, topic, bootstrapServers, pii, Map.of());
+    }
+
+    /** Whether the files go to S3 (or an S3-compatible store). */
+    public boolean onS3() {
+        return path != null && (path.startsWith("s3://") || path.startsWith("s3a://"));
+    }
 
     public FeedDestination {
         requireNonNull(name, "name is null");
+        s3 = Map.copyOf(requireNonNull(s3, "s3 is null"));
         requireNonNull(format, "format is null");
         if (format == Format.KAFKA) {
             requireNonNull(topic, "topic is null");
@@ -104,6 +127,9 @@ public record FeedDestination(
             if (map.get("path") != null) {
                 throw new InvalidConfigException(key + ".path", "a kafka destination takes topic, not path");
             }
+            if (map.get("s3") != null) {
+                throw new InvalidConfigException(key + ".s3", "a kafka destination has no s3 settings");
+            }
             return new FeedDestination(
                     name,
                     format,
@@ -117,13 +143,32 @@ public record FeedDestination(
                     key + ".topic",
                     "a " + format.name().toLowerCase(Locale.ROOT) + " destination takes path, not topic");
         }
-        return new FeedDestination(
-                name,
-                format,
-                location(text(map.get("path"), key + ".path"), baseDir),
-                null,
-                null,
-                Boolean.TRUE.equals(pii));
+        String path = location(text(map.get("path"), key + ".path"), baseDir);
+        Map<String, String> s3 = s3(map.get("s3"), key + ".s3");
+        if (!s3.isEmpty() && !path.startsWith("s3")) {
+            throw new InvalidConfigException(key + ".s3", "is only for s3:// paths; path is " + path);
+        }
+        return new FeedDestination(name, format, path, null, null, Boolean.TRUE.equals(pii), s3);
+    }
+
+    private static Map<String, String> s3(Object value, String key) {
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> settings)) {
+            throw new InvalidConfigException(
+                    key, "expected a map such as {endpoint: \"http://minio:9000\", path_style_access: true}");
+        }
+        Map<String, String> properties = new java.util.TreeMap<>();
+        for (Map.Entry<?, ?> entry : settings.entrySet()) {
+            String property = S3_KEYS.get(String.valueOf(entry.getKey()));
+            if (property == null) {
+                throw new InvalidConfigException(
+                        key + "." + entry.getKey(), "unknown key; use endpoint, path_style_access, region");
+            }
+            properties.put(property, String.valueOf(entry.getValue()).strip());
+        }
+        return properties;
     }
 
     /** A URI (s3://, file://) as written; a plain path resolved against the config file's folder. */

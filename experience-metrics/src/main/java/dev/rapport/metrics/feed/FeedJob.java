@@ -10,6 +10,10 @@ import dev.rapport.schemas.table.CatalogConfig;
 import dev.rapport.schemas.table.FlinkSqlCatalog;
 import dev.rapport.schemas.table.RapportCatalog;
 import dev.rapport.schemas.table.RapportTables;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,6 +25,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.TableEnvironment;
@@ -101,13 +106,32 @@ public final class FeedJob {
 
         List<String> exported = new ArrayList<>();
         if (!config.destinations().isEmpty()) {
+            // In this process, S3 destinations are written to a local folder, then uploaded.
+            boolean inProcess = !"remote".equals(tableEnv.getConfig().get(DeploymentOptions.TARGET));
+            Map<FeedDestination, Path> staged = new java.util.LinkedHashMap<>();
             StatementSet export = tableEnv.createStatementSet();
             for (FeedDestination destination : config.destinations()) {
-                tableEnv.executeSql(FeedExports.createSink(destination));
-                export.addInsertSql(FeedExports.insert(destination));
+                FeedDestination sink = destination;
+                if (inProcess && destination.onS3()) {
+                    Path folder = staging(destination);
+                    staged.put(destination, folder);
+                    sink = new FeedDestination(
+                            destination.name(),
+                            destination.format(),
+                            folder.toUri().toString(),
+                            null,
+                            null,
+                            destination.pii());
+                }
+                tableEnv.executeSql(FeedExports.createSink(sink));
+                export.addInsertSql(FeedExports.insert(sink));
                 exported.add(destination.name());
             }
             await(export.execute());
+            staged.forEach((destination, folder) -> {
+                S3FeedPublisher.publish(folder, destination);
+                deleteQuietly(folder);
+            });
         }
 
         Map<String, Long> actions = counts(
@@ -119,6 +143,23 @@ public final class FeedJob {
         long customers = actions.values().stream().mapToLong(Long::longValue).sum();
         return new FeedReport(
                 day, customers, actions, invitations, exported, Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static Path staging(FeedDestination destination) {
+        try {
+            return Files.createTempDirectory("rapport-feed-" + destination.name() + "-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not create a local folder for the feed's S3 upload", e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temporary folder is harmless
+        }
     }
 
     private static LocalDate latestInteractionDay(TableEnvironment tableEnv) {

@@ -47,6 +47,49 @@ class TestFeedConfig {
     }
 
     @Test
+    void anS3DestinationTakesTheSettingsOfAnS3CompatibleStore() {
+        FeedConfig config = FeedConfig.fromMap(
+                Map.of(
+                        "destinations",
+                        List.of(Map.of(
+                                "name",
+                                "lake",
+                                "format",
+                                "parquet",
+                                "path",
+                                "s3://lake/feed",
+                                "pii",
+                                true,
+                                "s3",
+                                Map.of("endpoint", "http://minio:9000", "path_style_access", true)))),
+                "feed",
+                name -> null,
+                java.nio.file.Path.of("."));
+
+        FeedDestination lake = config.destinations().get(0);
+        assertThat(lake.onS3()).isTrue();
+        assertThat(lake.s3()).isEqualTo(Map.of("s3.endpoint", "http://minio:9000", "s3.path-style-access", "true"));
+        assertThatThrownBy(() -> FeedConfig.fromMap(
+                        Map.of(
+                                "destinations",
+                                List.of(Map.of(
+                                        "name",
+                                        "x",
+                                        "format",
+                                        "jsonl",
+                                        "path",
+                                        "out",
+                                        "pii",
+                                        true,
+                                        "s3",
+                                        Map.of("endpoint", "http://minio:9000")))),
+                        "feed",
+                        name -> null,
+                        java.nio.file.Path.of(".")))
+                .hasMessageStartingWith("feed.destinations[0].s3:");
+    }
+
+    @Test
     void aDestinationWithoutPersonalDataNeedsTheSaltFromTheEnvironment() {
         Map<String, Object> yaml =
                 Map.of("destinations", List.of(Map.of("name", "ads", "format", "parquet", "path", "s3://b/ads")));
