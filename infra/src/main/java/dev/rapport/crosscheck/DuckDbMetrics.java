@@ -145,6 +145,39 @@ public final class DuckDbMetrics implements AutoCloseable {
             GROUP BY day, campaign_id
             """;
 
+    /**
+     * metrics.stage_transitions' counts, from metrics.journey_stages (one row per customer and stage
+     * reached, with its cohort): of the customers who reached from_stage, those who reached to_stage
+     * at or after it and at most window_days later (90 days; 90 + 180 into churned, the defaults).
+     */
+    public static final String STAGE_TRANSITIONS =
+            """
+            WITH transitions(from_stage, to_stage) AS (VALUES
+                ('first_seen', 'lead'), ('first_seen', 'email_engaged'), ('first_seen', 'first_purchase'),
+                ('lead', 'first_purchase'), ('email_engaged', 'first_purchase'),
+                ('first_purchase', 'repeat_purchase'), ('first_purchase', 'support_contact'),
+                ('first_purchase', 'promoter'), ('first_purchase', 'detractor'),
+                ('support_contact', 'promoter'), ('support_contact', 'detractor'),
+                ('first_purchase', 'churned')),
+            pairs AS (
+                SELECT f.cohort_month, f.acquisition_channel, t.from_stage, t.to_stage,
+                    CASE WHEN t.to_stage = 'churned' THEN 90 + 180 ELSE 90 END AS window_days,
+                    f.customer_id,
+                    bool_or(epoch_us(s.reached_at) - epoch_us(f.reached_at)
+                        BETWEEN 0 AND (CASE WHEN t.to_stage = 'churned' THEN 90 + 180 ELSE 90 END) * 86400000000)
+                        AS converted
+                FROM journey_stages AS f
+                JOIN transitions AS t ON t.from_stage = trim(f.stage)
+                LEFT JOIN journey_stages AS s ON s.customer_id = f.customer_id AND trim(s.stage) = t.to_stage
+                GROUP BY ALL
+            )
+            SELECT cohort_month, acquisition_channel, from_stage, to_stage, window_days,
+                count(*) AS customers, count(*) FILTER (converted) AS converted,
+                count(*) FILTER (converted) / count(*) AS conversion_rate
+            FROM pairs
+            GROUP BY ALL
+            """;
+
     private final Connection connection;
 
     private DuckDbMetrics(Connection connection) {
@@ -153,12 +186,24 @@ public final class DuckDbMetrics implements AutoCloseable {
 
     /** An in-memory DuckDB, in UTC, whose view {@code interactions} reads the Parquet export. */
     public static DuckDbMetrics over(Path interactionsParquet) throws SQLException {
+        return over(interactionsParquet, null);
+    }
+
+    /**
+     * As {@link #over(Path)}, with a view {@code journey_stages} over a Parquet export of
+     * metrics.journey_stages (for {@link #STAGE_TRANSITIONS}) when that path is not null.
+     */
+    public static DuckDbMetrics over(Path interactionsParquet, Path journeyStagesParquet) throws SQLException {
         Connection connection = DriverManager.getConnection("jdbc:duckdb:");
         try (Statement statement = connection.createStatement()) {
             statement.execute("SET TimeZone = 'UTC'");
             statement.execute("CREATE VIEW interactions AS SELECT * FROM read_parquet('"
                     + interactionsParquet.toAbsolutePath().toString().replace("'", "''") + "')");
             statement.execute(LATEST_ANSWERS);
+            if (journeyStagesParquet != null) {
+                statement.execute("CREATE VIEW journey_stages AS SELECT * FROM read_parquet('"
+                        + journeyStagesParquet.toAbsolutePath().toString().replace("'", "''") + "')");
+            }
         } catch (SQLException e) {
             connection.close();
             throw e;

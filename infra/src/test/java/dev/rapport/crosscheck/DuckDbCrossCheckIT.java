@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The metrics job checked by a second engine: a generated company goes through ingest, resolve and
  * metrics on the embedded runtime; staging.interactions is exported to Parquet through Iceberg's
  * reader, and DuckDB computes the same metrics from their documented definitions
- * ({@link DuckDbMetrics}). Every row must match: counts exactly, doubles within 1e-9.
+ * ({@link DuckDbMetrics}); the funnel's counts are recomputed from metrics.journey_stages. Every row must match: counts exactly, doubles within 1e-9.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DuckDbCrossCheckIT {
@@ -48,7 +48,9 @@ class DuckDbCrossCheckIT {
         run = new Demo(dir.resolve("demo"), PERSONS, 11, 2, console).run();
         Path parquet = dir.resolve("interactions.parquet");
         exported = ParquetExport.export(run.config().catalog(), RapportTables.INTERACTIONS, parquet);
-        duckdb = DuckDbMetrics.over(parquet);
+        Path stages = dir.resolve("journey_stages.parquet");
+        ParquetExport.export(run.config().catalog(), RapportTables.JOURNEY_STAGES, stages);
+        duckdb = DuckDbMetrics.over(parquet, stages);
     }
 
     @AfterAll
@@ -108,6 +110,15 @@ class DuckDbCrossCheckIT {
                         "click_to_open",
                         "unsubscribes",
                         "spam_reports"));
+    }
+
+    @Test
+    void stageTransitionCountsMatchDuckDb() throws Exception {
+        assertSameRows(
+                RapportTables.STAGE_TRANSITIONS,
+                DuckDbMetrics.STAGE_TRANSITIONS,
+                List.of("cohort_month", "acquisition_channel", "from_stage", "to_stage"),
+                List.of("window_days", "customers", "converted", "conversion_rate"));
     }
 
     private void assertSameRows(TableDefinition table, String sql, List<String> key, List<String> values)
