@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.rapport.demo.Demo;
 import dev.rapport.runtime.Console;
+import dev.rapport.runtime.Pipeline;
 import dev.rapport.schemas.table.RapportCatalog;
 import dev.rapport.schemas.table.RapportTables;
 import dev.rapport.schemas.table.TableDefinition;
@@ -13,13 +14,25 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.iceberg.AppendFiles;
+import org.apache.iceberg.FileFormat;
+import org.apache.iceberg.PartitionKey;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.GenericAppenderFactory;
 import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.InternalRecordWrapper;
 import org.apache.iceberg.data.Record;
+import org.apache.iceberg.encryption.EncryptedFiles;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.DataWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +59,8 @@ class DuckDbCrossCheckIT {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         Console console = new Console(new PrintStream(output, true, StandardCharsets.UTF_8), false);
         run = new Demo(dir.resolve("demo"), PERSONS, 11, 2, console).run();
+        appendEdgeCases();
+        new Pipeline(run.config(), console).metrics();
         Path parquet = dir.resolve("interactions.parquet");
         exported = ParquetExport.export(run.config().catalog(), RapportTables.INTERACTIONS, parquet);
         Path stages = dir.resolve("journey_stages.parquet");
@@ -65,6 +80,19 @@ class DuckDbCrossCheckIT {
         assertThat(exported).isEqualTo(read(RapportTables.INTERACTIONS).size()).isPositive();
         assertThat(duckdb.query("SELECT count(*) AS n FROM interactions").get(0).get("n"))
                 .isEqualTo(exported);
+    }
+
+    @Test
+    void oneRespondentOneVoiceIsExercised() throws Exception {
+        Object answers = duckdb.query("SELECT count(*) AS n FROM interactions WHERE event_type = 'survey_response'"
+                        + " AND survey_type = 'NPS' AND score BETWEEN 0 AND 10")
+                .get(0)
+                .get("n");
+        long counted = read(RapportTables.NPS_DAILY).stream()
+                .mapToLong(row -> ((Number) row.get("responses")).longValue())
+                .sum();
+
+        assertThat(counted).isPositive().isLessThan((Long) answers);
     }
 
     @Test
@@ -119,6 +147,87 @@ class DuckDbCrossCheckIT {
                 DuckDbMetrics.STAGE_TRANSITIONS,
                 List.of("cohort_month", "acquisition_channel", "from_stage", "to_stage"),
                 List.of("window_days", "customers", "converted", "conversion_rate"));
+    }
+
+    /**
+     * Adds what the generator rarely makes, copied from generated rows: the same respondent
+     * answering NPS again later the same day, two answers tied on event_time, anonymous answers,
+     * a blank channel and no touchpoint, and a second open by the same recipient a day later.
+     */
+    private void appendEdgeCases() throws Exception {
+        try (RapportCatalog catalog = new RapportCatalog(run.config().catalog())) {
+            Table table = catalog.load(RapportTables.INTERACTIONS);
+            Record survey = null;
+            Record open = null;
+            try (CloseableIterable<Record> records = IcebergGenerics.read(table).build()) {
+                for (Record row : records) {
+                    if (survey == null
+                            && "survey_response".equals(row.getField("event_type"))
+                            && "NPS".equals(row.getField("survey_type"))
+                            && row.getField("customer_ref") != null
+                            && row.getField("score") != null) {
+                        survey = row.copy();
+                    }
+                    if (open == null
+                            && "email_open".equals(row.getField("event_type"))
+                            && row.getField("email_key") != null) {
+                        open = row.copy();
+                    }
+                }
+            }
+            assertThat(survey).as("a generated NPS answer").isNotNull();
+            assertThat(open).as("a generated email open").isNotNull();
+            OffsetDateTime late = ((OffsetDateTime) survey.getField("event_time"))
+                    .withOffsetSameInstant(ZoneOffset.UTC)
+                    .truncatedTo(ChronoUnit.DAYS)
+                    .plusHours(23);
+            List<Record> extra = new ArrayList<>();
+            extra.add(variant(survey, "xcheck-later", late, 0));
+            extra.add(variant(survey, "xcheck-tie-a", late.plusMinutes(30), 10));
+            extra.add(variant(survey, "xcheck-tie-b", late.plusMinutes(30), 7));
+            for (String id : List.of("xcheck-anonymous-1", "xcheck-anonymous-2")) {
+                Record anonymous = variant(survey, id, late, 2);
+                anonymous.setField("customer_ref", null);
+                anonymous.setField("email_key", null);
+                extra.add(anonymous);
+            }
+            Record blank = variant(survey, "xcheck-blank", late, 9);
+            blank.setField("channel", "  ");
+            blank.setField("touchpoint", null);
+            extra.add(blank);
+            extra.add(variant(
+                    open, "xcheck-open-again", ((OffsetDateTime) open.getField("event_time")).plusDays(1), null));
+
+            InternalRecordWrapper wrapper =
+                    new InternalRecordWrapper(table.schema().asStruct());
+            GenericAppenderFactory factory = new GenericAppenderFactory(table.schema(), table.spec());
+            AppendFiles append = table.newAppend();
+            for (Record record : extra) {
+                PartitionKey key = new PartitionKey(table.spec(), table.schema());
+                key.partition(wrapper.wrap(record));
+                String location =
+                        table.locationProvider().newDataLocation(table.spec(), key, UUID.randomUUID() + ".parquet");
+                DataWriter<Record> writer = factory.newDataWriter(
+                        EncryptedFiles.plainAsEncryptedOutput(table.io().newOutputFile(location)),
+                        FileFormat.PARQUET,
+                        key);
+                try (writer) {
+                    writer.write(record);
+                }
+                append.appendFile(writer.toDataFile());
+            }
+            append.commit();
+        }
+    }
+
+    private static Record variant(Record template, String eventId, OffsetDateTime time, Integer score) {
+        Record copy = template.copy();
+        copy.setField("event_id", eventId);
+        copy.setField("event_time", time);
+        if (score != null) {
+            copy.setField("score", score);
+        }
+        return copy;
     }
 
     private void assertSameRows(TableDefinition table, String sql, List<String> key, List<String> values)
