@@ -14,7 +14,12 @@ import picocli.CommandLine.Option;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks; their figures and how they were taken are in BENCHMARKS.md.",
-        subcommands = {BenchCommand.Generate.class, BenchCommand.Ingest.class, BenchCommand.Resolve.class})
+        subcommands = {
+            BenchCommand.Generate.class,
+            BenchCommand.Ingest.class,
+            BenchCommand.Resolve.class,
+            BenchCommand.Metrics.class
+        })
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
@@ -195,6 +200,45 @@ final class BenchCommand implements Runnable {
                     temporary ? Files.createTempDirectory("rapport-bench-resolve") : Files.createDirectories(workdir);
             try {
                 dev.rapport.bench.ResolveBenchmark.run(persons, parallelism, dir, System.out);
+            } finally {
+                if (temporary) {
+                    Generate.deleteTree(dir);
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(
+            name = "metrics",
+            mixinStandardHelpOptions = true,
+            description = "The metrics job's wall time and peak memory on about --interactions staged interactions,"
+                    + " as a fixed cost plus a cost per million, beside DuckDB answering NPS, email engagement and"
+                    + " funnel queries over the same interactions exported to Parquet (see BENCHMARKS.md).")
+    static final class Metrics implements Callable<Integer> {
+
+        @Option(
+                names = "--interactions",
+                defaultValue = "1000000",
+                description = "Interactions to generate, about (default: ${DEFAULT-VALUE}).")
+        long interactions;
+
+        @Option(
+                names = "--parallelism",
+                defaultValue = "2",
+                description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
+        int parallelism;
+
+        @Option(names = "--workdir", description = "Working folder (default: a temporary folder, deleted afterwards).")
+        Path workdir;
+
+        @Override
+        public Integer call() throws Exception {
+            boolean temporary = workdir == null;
+            Path dir =
+                    temporary ? Files.createTempDirectory("rapport-bench-metrics") : Files.createDirectories(workdir);
+            try {
+                dev.rapport.bench.MetricsBenchmark.run(interactions, parallelism, dir, System.out);
             } finally {
                 if (temporary) {
                     Generate.deleteTree(dir);

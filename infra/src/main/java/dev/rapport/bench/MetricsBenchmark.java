@@ -1,0 +1,148 @@
+package dev.rapport.bench;
+
+import dev.rapport.config.RapportConfig;
+import dev.rapport.config.RapportConfigLoader;
+import dev.rapport.crosscheck.DuckDbMetrics;
+import dev.rapport.crosscheck.ParquetExport;
+import dev.rapport.demo.DemoConfigWriter;
+import dev.rapport.generate.CompanyGenerator;
+import dev.rapport.generate.GeneratedCompany;
+import dev.rapport.generate.GeneratedSources;
+import dev.rapport.generate.GeneratorConfig;
+import dev.rapport.metrics.job.MetricsReport;
+import dev.rapport.runtime.Console;
+import dev.rapport.runtime.Pipeline;
+import dev.rapport.schemas.table.RapportTables;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code rapport bench metrics}: the metrics job's wall time and peak memory on about N staged
+ * interactions, split into a fixed cost (the same job on a tiny company: MiniCluster start, SQL
+ * planning, commits) and a cost per million interactions; then the same interactions exported to
+ * Parquet (through Iceberg's reader) and DuckDB timed on the NPS, email engagement and funnel
+ * queries of {@link DuckDbMetrics}. Data is generated (seed 42), ingested and resolved
+ * (deterministic rules) first; only the metrics job and the DuckDB queries are timed.
+ */
+public final class MetricsBenchmark {
+
+    /** Staged interactions per generated person, about (the generator's mix). */
+    private static final double INTERACTIONS_PER_PERSON = 4.3;
+
+    private static final int TINY_PERSONS = 100;
+
+    private MetricsBenchmark() {}
+
+    public static void run(long interactions, int parallelism, Path dir, PrintStream out) throws Exception {
+        int persons = (int) Math.max(TINY_PERSONS, Math.round(interactions / INTERACTIONS_PER_PERSON));
+        out.printf(
+                Locale.ROOT,
+                "persons=%d (for about %d interactions) parallelism=%d cores=%d max_heap_mb=%d%n",
+                persons,
+                interactions,
+                parallelism,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / 1048576);
+        RapportConfig tiny = prepare(dir.resolve("tiny"), TINY_PERSONS, parallelism, out);
+        RapportConfig large = prepare(dir.resolve("large"), persons, parallelism, out);
+
+        Run fixed = timeMetrics("tiny", tiny, dir.resolve("tiny"), out);
+        Run measured = timeMetrics("large", large, dir.resolve("large"), out);
+        double oursPerMillion = (measured.seconds - fixed.seconds) / (measured.rows - fixed.rows) * 1e6;
+
+        long exportStart = System.nanoTime();
+        Path parquet = dir.resolve("large/interactions.parquet");
+        Path stages = dir.resolve("large/journey_stages.parquet");
+        ParquetExport.export(large.catalog(), RapportTables.INTERACTIONS, parquet);
+        ParquetExport.export(large.catalog(), RapportTables.JOURNEY_STAGES, stages);
+        double exportSeconds = (System.nanoTime() - exportStart) / 1e9;
+        out.printf(
+                Locale.ROOT,
+                "export: %d interactions to Parquet (with journey_stages) in %.1f s, %.1f MB%n",
+                measured.rows,
+                exportSeconds,
+                Files.size(parquet) / 1048576.0);
+
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("nps_daily", DuckDbMetrics.NPS_DAILY);
+        queries.put("email_engagement", DuckDbMetrics.EMAIL_ENGAGEMENT);
+        queries.put("stage_transitions", DuckDbMetrics.STAGE_TRANSITIONS);
+        double duckSeconds = 0;
+        try (DuckDbMetrics duckdb = DuckDbMetrics.over(parquet, stages)) {
+            for (Map.Entry<String, String> query : queries.entrySet()) {
+                long start = System.nanoTime();
+                int rows = duckdb.query(query.getValue()).size();
+                double seconds = (System.nanoTime() - start) / 1e9;
+                duckSeconds += seconds;
+                out.printf(Locale.ROOT, "duckdb: %s %d rows in %.3f s%n", query.getKey(), rows, seconds);
+            }
+        }
+        double duckPerMillion = duckSeconds / measured.rows * 1e6;
+        out.printf(
+                Locale.ROOT,
+                "metrics job: fixed cost %.1f s (%d interactions), %.1f s on %d interactions; per million"
+                        + " interactions beyond the fixed cost: %.1f s%n",
+                fixed.seconds,
+                fixed.rows,
+                measured.seconds,
+                measured.rows,
+                oursPerMillion);
+        out.printf(
+                Locale.ROOT,
+                "duckdb (3 queries, single process, no writes): %.3f s in all, %.3f s per million interactions;"
+                        + " ratio ours / duckdb per million: %.0f%n",
+                duckSeconds,
+                duckPerMillion,
+                oursPerMillion / duckPerMillion);
+    }
+
+    private record Run(double seconds, long rows) {}
+
+    private static RapportConfig prepare(Path dir, int persons, int parallelism, PrintStream out) throws Exception {
+        Console console = new Console(out, false);
+        GeneratedCompany company =
+                new CompanyGenerator(new GeneratorConfig(persons, 42L, dir.resolve("data"))).generate(done -> {});
+        Path config =
+                DemoConfigWriter.write(dir.resolve("rapport.yaml"), GeneratedSources.sourcesYaml("data"), parallelism);
+        String yaml = Files.readString(config, StandardCharsets.UTF_8);
+        Files.writeString(
+                config,
+                yaml.replace("identity:\n", "identity:\n  probabilistic: {enabled: false}\n"),
+                StandardCharsets.UTF_8);
+        RapportConfig loaded = RapportConfigLoader.load(config);
+        Pipeline pipeline = new Pipeline(loaded, console);
+        pipeline.ingest();
+        pipeline.resolve();
+        out.printf(Locale.ROOT, "prepared %d persons, %d generated records%n", persons, company.totalRecords());
+        return loaded;
+    }
+
+    private static Run timeMetrics(String name, RapportConfig config, Path dir, PrintStream out) throws Exception {
+        long rows = ParquetExport.export(config.catalog(), RapportTables.INTERACTIONS, dir.resolve("count.parquet"));
+        Files.delete(dir.resolve("count.parquet"));
+        System.gc();
+        MetricsReport report;
+        long start = System.nanoTime();
+        long peakHeap;
+        try (PeakMemory memory = new PeakMemory()) {
+            report = new Pipeline(config, new Console(out, false)).metrics();
+            peakHeap = memory.peakHeapBytes();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        out.printf(
+                Locale.ROOT,
+                "metrics %s: %d interactions, %d rows written, wall %.1f s, peak heap %.0f MB, peak RSS so far %.0f MB%n",
+                name,
+                rows,
+                report.rowsWritten(),
+                seconds,
+                peakHeap / 1048576.0,
+                PeakMemory.peakRssBytes() / 1048576.0);
+        return new Run(seconds, rows);
+    }
+}
