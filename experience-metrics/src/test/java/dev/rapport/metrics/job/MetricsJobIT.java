@@ -404,6 +404,8 @@ class MetricsJobIT {
                 // This fixture has no comment languages; the language and the interval are
                 // checked row by row in ExperienceMetricsIT.
                 assertThat(record.getField("language")).isEqualTo("unknown");
+                // The NPS-only job computes no timeline: no answer has a customer, hence a segment.
+                assertThat(record.getField("segment")).isEqualTo("unknown");
                 assertThat((Double) record.getField("nps_ci_low")).isBetween(-100.0, (Double) record.getField("nps"));
                 assertThat((Double) record.getField("nps_ci_high")).isBetween((Double) record.getField("nps"), 100.0);
                 rows.add(new NpsRow(
