@@ -43,6 +43,11 @@ import org.slf4j.LoggerFactory;
  * timeline (and the experience drivers) are skipped, with a log line, when identity resolution has
  * not run yet.
  *
+ * <p>{@code metrics.nps_daily} is broken down by the respondent's RFM segment, read from the
+ * timeline and {@code metrics.customer_rfm}: when the timeline exists it is written by the third
+ * job, after them; without it (and in the NPS-only mode, which computes no timeline) it is written
+ * by the first job with every segment {@code 'unknown'}.
+ *
  * <p>Idempotent: the statement is an {@code INSERT OVERWRITE}, which on the month-partitioned
  * table replaces the months it writes rows for and keeps every other month, so a rerun over the
  * same input leaves the same rows. A run limited to {@code from}/{@code to} recomputes whole months
@@ -66,7 +71,8 @@ public final class MetricsJob {
 
     /**
      * @param npsOnly compute {@code metrics.nps_daily} alone: a much smaller plan (planning the
-     *     whole set takes seconds), for callers and tests that need only NPS
+     *     whole set takes seconds), for callers and tests that need only NPS; every segment is
+     *     then {@code 'unknown'} (no timeline is computed)
      */
     public MetricsJob(CatalogConfig catalog, MetricsConfig config, boolean npsOnly) {
         this.catalog = requireNonNull(catalog, "catalog is null");
@@ -147,8 +153,12 @@ public final class MetricsJob {
             }
             CustomerFunctions.register(tableEnv, config);
         }
+        // nps_daily's segment reads customer_rfm: with the timeline it is written by the last job.
+        boolean segmented = withTimeline && !npsOnly;
         StatementSet job = tableEnv.createStatementSet();
-        job.addInsertSql(statements.insertOverwrite(config));
+        if (!segmented) {
+            job.addInsertSql(statements.insertOverwrite(config, false));
+        }
         inserts.forEach(statement -> job.addInsertSql(statement.insert()));
         await(job.execute());
         // Tables computed from the metric tables just written (nps_drivers reads the timeline and
@@ -160,10 +170,13 @@ public final class MetricsJob {
             await(second.execute());
         }
         // Tables computed from the second job's (ticket_priority reads customer_rfm and
-        // customer_health): a third job.
+        // customer_health, nps_daily's segments the timeline and customer_rfm): a third job.
         List<MetricStatement> last = npsOnly ? List.of() : metrics.finalInserts(withTimeline);
-        if (!last.isEmpty()) {
+        if (segmented || !last.isEmpty()) {
             StatementSet third = tableEnv.createStatementSet();
+            if (segmented) {
+                third.addInsertSql(statements.insertOverwrite(config, true));
+            }
             last.forEach(statement -> third.addInsertSql(statement.insert()));
             await(third.execute());
         }

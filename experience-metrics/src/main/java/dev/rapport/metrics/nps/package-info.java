@@ -1,5 +1,6 @@
 /**
- * Net Promoter Score: {@code metrics.nps_daily}, one row per UTC day, channel and touchpoint.
+ * Net Promoter Score: {@code metrics.nps_daily}, one row per UTC day, channel, touchpoint, comment
+ * language and respondent segment.
  *
  * <p>The definition, stated once here and kept in step with {@code nps_daily.sql}:
  *
@@ -23,6 +24,10 @@
  *       keeps one row per event_id.
  *   <li><b>Day</b>: the UTC date of event_time.
  *   <li><b>Missing channel or touchpoint</b>: null or blank becomes {@code unknown}.
+ *   <li><b>Segment</b>: the {@code metrics.customer_rfm} segment of the customer the timeline
+ *       links the answer to (the smallest customer_id if several), {@code no_purchase} for a
+ *       customer without an RFM row, {@code unknown} for an answer linked to no customer. Like the
+ *       language, it labels the counted answer and is not part of the repeated-answers rule.
  * </ul>
  */
 package dev.rapport.metrics.nps;

@@ -118,6 +118,14 @@ class CustomerMetricsIT {
         events.add(nps("c4", "2026-11-01T10:00:00Z", 9));
         events.add(nps("c5", "2025-06-01T10:00:00Z", 2));
         events.add(nps("c7", "2026-11-30T08:00:00Z", 6));
+        // An earlier answer of c2 on the same day: one respondent, one voice (the 10:00 one counts).
+        events.add(nps("c2", "2026-10-02T09:00:00Z", 9));
+        // An anonymous answer: no customer key, no email.
+        Map<String, Object> anonymous = interaction(
+                "nps-anonymous", "surveys", "survey", "survey_response", Instant.parse("2026-11-30T09:00:00Z"));
+        anonymous.put("survey_type", "NPS");
+        anonymous.put("score", 8);
+        events.add(anonymous);
         // Email engagement (a send is not engagement)
         events.add(email("c1", "email_open", "2026-11-25"));
         events.add(email("c2", "email_open", "2026-11-30"));
@@ -144,8 +152,11 @@ class CustomerMetricsIT {
 
     private static Map<TableDefinition, List<Map<String, Object>>> readAll() {
         Map<TableDefinition, List<Map<String, Object>>> tables = new HashMap<>();
-        for (TableDefinition table :
-                List.of(RapportTables.CUSTOMER_RFM, RapportTables.CUSTOMER_HEALTH, RapportTables.TICKET_PRIORITY)) {
+        for (TableDefinition table : List.of(
+                RapportTables.CUSTOMER_RFM,
+                RapportTables.CUSTOMER_HEALTH,
+                RapportTables.TICKET_PRIORITY,
+                RapportTables.NPS_DAILY)) {
             List<Map<String, Object>> rows = new ArrayList<>(IcebergTestTables.read(catalog, table));
             rows.sort(Comparator.comparing(Object::toString));
             tables.put(table, rows);
@@ -270,6 +281,42 @@ class CustomerMetricsIT {
         assertRfm("c4", "2026-06-10", 174, 4, "500.00", 1, 1, 3, 4, "at_risk");
         assertRfm("c5", "2025-12-02", 364, 1, "20.00", 0, 1, 1, 1, "lost");
         assertRfm("c6", "2026-10-15", 47, 5, "300.00", 0, 2, 4, 3, "at_risk");
+    }
+
+    /**
+     * metrics.nps_daily by segment (every answer has channel and touchpoint 'unknown' and no
+     * comment language): the RFM segment of the answer's customer (c2 promising, c4 at_risk, c5
+     * lost), 'no_purchase' for c7 (resolved, no order), 'unknown' for the anonymous answer. c2's two
+     * answers of 10-02 are one voice: the latest, 3, counts.
+     *
+     * <pre>
+     * day         segment      responses promoters passives detractors
+     * 2025-06-01  lost                 1         0        0          1   (c5: 2)
+     * 2026-05-01  promising            1         1        0          0   (c2: 10)
+     * 2026-10-02  promising            1         0        0          1   (c2: 3, not 9)
+     * 2026-11-01  at_risk              1         1        0          0   (c4: 9)
+     * 2026-11-30  no_purchase          1         0        0          1   (c7: 6)
+     * 2026-11-30  unknown              1         0        1          0   (anonymous: 8)
+     * </pre>
+     */
+    @Test
+    void npsDailyIsBrokenDownByTheRespondentsRfmSegment() {
+        List<String> rows = new ArrayList<>();
+        for (Map<String, Object> row : firstRun.get(RapportTables.NPS_DAILY)) {
+            assertThat(List.of(row.get("channel"), row.get("touchpoint"), row.get("language")))
+                    .containsExactly("unknown", "unknown", "unknown");
+            rows.add(row.get("day") + " " + row.get("segment") + " " + row.get("responses") + " " + row.get("promoters")
+                    + " " + row.get("passives") + " " + row.get("detractors"));
+        }
+        rows.sort(null);
+        assertThat(rows)
+                .containsExactly(
+                        "2025-06-01 lost 1 0 0 1",
+                        "2026-05-01 promising 1 1 0 0",
+                        "2026-10-02 promising 1 0 0 1",
+                        "2026-11-01 at_risk 1 1 0 0",
+                        "2026-11-30 no_purchase 1 0 0 1",
+                        "2026-11-30 unknown 1 0 1 0");
     }
 
     private static void assertHealth(

@@ -371,12 +371,13 @@ class ExperienceMetricsIT {
     }
 
     @Test
-    void npsDailyByLanguageWithConfidenceInterval() {
+    void npsDailyByLanguageAndSegmentWithConfidenceInterval() {
         List<String> columns = List.of(
                 "day",
                 "channel",
                 "touchpoint",
                 "language",
+                "segment",
                 "responses",
                 "promoters",
                 "passives",
@@ -384,11 +385,17 @@ class ExperienceMetricsIT {
                 "nps",
                 "nps_ci_low",
                 "nps_ci_high");
-        // latest answer per (day, channel, touchpoint, respondent), then counted by language
+        // latest answer per (day, channel, touchpoint, respondent), then counted by language and
+        // segment: the fixture has no orders, so no RFM rows; an answer of a resolved customer is
+        // 'no_purchase', any other (c5, c6, c7, anonymous; no NPS answer has an email) 'unknown'
         Map<List<Object>, Map<String, Object>> latest = latestAnswers("NPS", 0, 10);
         Map<List<Object>, long[]> counts = new TreeMap<>(KEY_ORDER);
         latest.forEach((key, answer) -> {
-            List<Object> group = List.of(key.get(0), key.get(1), key.get(2), orUnknown(answer.get("comment_language")));
+            String segment = CUSTOMER_OF.containsKey(answer.get("customer_source") + ":" + answer.get("customer_ref"))
+                    ? "no_purchase"
+                    : "unknown";
+            List<Object> group =
+                    List.of(key.get(0), key.get(1), key.get(2), orUnknown(answer.get("comment_language")), segment);
             long[] count = counts.computeIfAbsent(group, k -> new long[3]);
             int score = (Integer) answer.get("score");
             count[score >= 9 ? 0 : score >= 7 ? 1 : 2]++;
@@ -406,19 +413,63 @@ class ExperienceMetricsIT {
 
         List<List<Object>> rows = read(RapportTables.NPS_DAILY, columns);
         assertThat(rows).containsExactlyInAnyOrderElementsOf(expected);
-        // hand-checked: c2's 9 (en) is replaced by its later 0 (ru); blank and missing language are unknown
+        // hand-checked: c2's 9 (en) is replaced by its later 0 (ru); blank and missing language are
+        // unknown; c1 and c2 are resolved (K1, K2) without orders, c7 is not resolved
         assertThat(rows)
                 .contains(
-                        normalize(row(day("2024-03-01"), "web", "checkout", "en", 1L, 1L, 0L, 0L, 100.0, 100.0, 100.0)),
                         normalize(row(
-                                day("2024-03-01"), "web", "checkout", "ru", 1L, 0L, 0L, 1L, -100.0, -100.0, -100.0)),
-                        normalize(
-                                row(day("2024-03-01"), "email", "delivery", "unknown", 1L, 0L, 1L, 0L, 0.0, 0.0, 0.0)));
-        // 10, 10, 9, 6, 8, 5: P 3, D 2, n 6, nps 16.67, variance 10000 * 5/6 - 277.8 = 8055.6, half-width 71.82
-        List<Object> march2 =
-                only(rows, r -> r.get(0).equals(day("2024-03-02"))).get(0);
-        assertThat((Double) march2.get(9)).isCloseTo(-55.15, org.assertj.core.api.Assertions.within(0.01));
-        assertThat((Double) march2.get(10)).isCloseTo(88.48, org.assertj.core.api.Assertions.within(0.01));
+                                day("2024-03-01"),
+                                "web",
+                                "checkout",
+                                "en",
+                                "no_purchase",
+                                1L,
+                                1L,
+                                0L,
+                                0L,
+                                100.0,
+                                100.0,
+                                100.0)),
+                        normalize(row(
+                                day("2024-03-01"),
+                                "web",
+                                "checkout",
+                                "ru",
+                                "no_purchase",
+                                1L,
+                                0L,
+                                0L,
+                                1L,
+                                -100.0,
+                                -100.0,
+                                -100.0)),
+                        normalize(row(
+                                day("2024-03-01"),
+                                "email",
+                                "delivery",
+                                "unknown",
+                                "unknown",
+                                1L,
+                                0L,
+                                1L,
+                                0L,
+                                0.0,
+                                0.0,
+                                0.0)));
+        // March 2, web checkout, en: c1-c4 (resolved) 10, 10, 9, 6: P 3, D 1, n 4, nps 50, variance
+        // 10000 - 2500 = 7500, half-width 1.96 x sqrt(7500 / 4) = 84.87; c5, c6 (not resolved) 8, 5:
+        // P 0, D 1, n 2, nps -50, variance 5000 - 2500 = 2500, half-width 69.30
+        List<List<Object>> march2 = only(rows, r -> r.get(0).equals(day("2024-03-02")));
+        assertThat(march2).hasSize(2);
+        List<Object> resolved =
+                only(march2, r -> r.get(4).equals("no_purchase")).get(0);
+        assertThat(resolved.subList(5, 9)).containsExactly(4L, 3L, 0L, 1L);
+        assertThat((Double) resolved.get(10)).isCloseTo(-34.87, org.assertj.core.api.Assertions.within(0.01));
+        assertThat((Double) resolved.get(11)).isEqualTo(100.0);
+        List<Object> unresolved = only(march2, r -> r.get(4).equals("unknown")).get(0);
+        assertThat(unresolved.subList(5, 9)).containsExactly(2L, 0L, 1L, 1L);
+        assertThat((Double) unresolved.get(10)).isEqualTo(-100.0);
+        assertThat((Double) unresolved.get(11)).isCloseTo(19.30, org.assertj.core.api.Assertions.within(0.01));
     }
 
     @Test

@@ -262,6 +262,44 @@ class MetricsJobIT {
                         expectedMarch.stream().map(NpsRow::aggregate).reduce(NpsAggregate.empty(), NpsAggregate::plus));
     }
 
+    /**
+     * A table made before the segment column (the eleven columns of the previous release) gains it,
+     * appended, and the job's positional insert fills it.
+     */
+    @Test
+    void aTableFromBeforeTheSegmentColumnIsEvolved() {
+        CatalogConfig catalog = CatalogConfig.embedded(dataDir);
+        List<Event> events = fixture();
+        writeInteractions(catalog, events);
+        org.apache.iceberg.Schema current = RapportTables.NPS_DAILY.schema();
+        org.apache.iceberg.Schema before = new org.apache.iceberg.Schema(current.columns().stream()
+                .filter(column -> !column.name().equals("segment"))
+                .toList());
+        try (RapportCatalog rapport = new RapportCatalog(catalog)) {
+            rapport.ensure(new dev.rapport.schemas.table.TableDefinition(
+                    RapportTables.NPS_DAILY.identifier(),
+                    before,
+                    org.apache.iceberg.PartitionSpec.builderFor(before)
+                            .month("day")
+                            .build(),
+                    org.apache.iceberg.SortOrder.unsorted(),
+                    RapportTables.NPS_DAILY.grain()));
+            assertThat(rapport.load(RapportTables.NPS_DAILY).schema().findField("segment"))
+                    .isNull();
+        }
+
+        new MetricsJob(catalog, MetricsConfig.defaults(), true).run(tableEnvironment());
+
+        try (RapportCatalog rapport = new RapportCatalog(catalog)) {
+            List<String> columns = rapport.load(RapportTables.NPS_DAILY).schema().columns().stream()
+                    .map(org.apache.iceberg.types.Types.NestedField::name)
+                    .toList();
+            assertThat(columns.get(columns.size() - 1)).isEqualTo("segment");
+        }
+        // readNpsDaily checks every segment is 'unknown'
+        assertThat(readNpsDaily(catalog)).containsExactlyElementsOf(expectedRows(events));
+    }
+
     @Test
     void missingStagingTableIsAClearError() {
         MetricsJob job = new MetricsJob(CatalogConfig.embedded(dataDir), MetricsConfig.defaults(), true);
@@ -404,6 +442,8 @@ class MetricsJobIT {
                 // This fixture has no comment languages; the language and the interval are
                 // checked row by row in ExperienceMetricsIT.
                 assertThat(record.getField("language")).isEqualTo("unknown");
+                // The NPS-only job computes no timeline: no answer has a customer, hence a segment.
+                assertThat(record.getField("segment")).isEqualTo("unknown");
                 assertThat((Double) record.getField("nps_ci_low")).isBetween(-100.0, (Double) record.getField("nps"));
                 assertThat((Double) record.getField("nps_ci_high")).isBetween((Double) record.getField("nps"), 100.0);
                 rows.add(new NpsRow(

@@ -205,10 +205,21 @@ public final class RapportTables {
                             11,
                             "nps_ci_high",
                             Types.DoubleType.get(),
-                            "Upper bound of the 95% confidence interval of nps (normal approximation)."))),
+                            "Upper bound of the 95% confidence interval of nps (normal approximation)."),
+                    required(
+                            12,
+                            "segment",
+                            Types.StringType.get(),
+                            "RFM segment of the respondent's resolved customer (metrics.customer_rfm.rfm_segment,"
+                                    + " as of its as_of day), 'no_purchase' for a resolved customer without an RFM"
+                                    + " row, 'unknown' when the response is linked to no customer."))),
             spec -> spec.month("day"),
-            sort -> sort.asc("day").asc("channel").asc("touchpoint").asc("language"),
-            "one row per (day, channel, touchpoint, language) with at least one NPS response");
+            sort -> sort.asc("day")
+                    .asc("channel")
+                    .asc("touchpoint")
+                    .asc("language")
+                    .asc("segment"),
+            "one row per (day, channel, touchpoint, language, segment) with at least one NPS response");
 
     public static final TableDefinition CSAT_DAILY = TableDefinition.of(
             METRICS,
