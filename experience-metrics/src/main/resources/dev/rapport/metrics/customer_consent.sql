@@ -1,42 +1,80 @@
 -- metrics.customer_consent: whether each resolved customer may be contacted on each channel. One
--- row per (customer_id, channel) for every customer on metrics.customer_timeline and the channels
--- email, sms and phone (not partitioned: a run replaces the table, from the whole timeline).
+-- row per (customer_id, channel) for every customer on metrics.customer_timeline or with an
+-- opt-out in their records, and the channels email, sms and phone (not partitioned: a run
+-- replaces the table, from the whole timeline).
 --
--- Consent events (the customer's timeline, any source):
---   email  withdrawn by email_unsubscribe and email_spam_report
--- The customer's latest consent event of a channel decides it (ties: smallest source, then
--- source_event_id); consent is 'withdrawn' from that event's time on, with the event as evidence
--- (source:event_type:source_event_id). Rapport's event vocabulary has no opt-in event yet, so a
+-- Consent decisions, from the sources:
+--   email         withdrawn by the events email_unsubscribe and email_spam_report (any source),
+--                 evidence source:event_type:source_event_id, at the event's time;
+--   email, sms,   withdrawn by a customer record (staging.customer_records, not deleted) whose
+--   phone         email_opt_out, sms_opt_out or phone_opt_out is true (a CRM's Email Opt Out / Do
+--                 Not Call), evidence source:record:source_id, at the record's updated_at (else
+--                 created_at, else when it was ingested). A false flag is the CRM's default, not
+--                 a grant, and decides nothing.
+-- The customer's latest decision of a channel decides it (ties: the smaller evidence); consent is
+-- 'withdrawn' from that decision's time on. Rapport's event vocabulary has no opt-in event yet, so a
 -- withdrawal stays until the source sends one: opens, clicks or purchases after an unsubscribe do
 -- not grant consent again. A channel no event decides is 'unknown' (since and evidence NULL): an
 -- email sent is not evidence of consent.
 INSERT OVERWRITE metrics.customer_consent
-WITH customers AS (
+WITH record_opt_outs AS (
+    SELECT m.customer_id, CAST('email' AS STRING) AS channel, r.source, r.source_id,
+        COALESCE(r.updated_at, r.created_at, r.ingested_at) AS decided_at
+    FROM staging.customer_records AS r
+    JOIN `identity`.identity_map AS m ON m.source = r.source AND m.source_id = r.source_id
+    WHERE r.email_opt_out = TRUE AND r.deleted_at IS NULL
+    UNION ALL
+    SELECT m.customer_id, CAST('sms' AS STRING) AS channel, r.source, r.source_id,
+        COALESCE(r.updated_at, r.created_at, r.ingested_at) AS decided_at
+    FROM staging.customer_records AS r
+    JOIN `identity`.identity_map AS m ON m.source = r.source AND m.source_id = r.source_id
+    WHERE r.sms_opt_out = TRUE AND r.deleted_at IS NULL
+    UNION ALL
+    SELECT m.customer_id, CAST('phone' AS STRING) AS channel, r.source, r.source_id,
+        COALESCE(r.updated_at, r.created_at, r.ingested_at) AS decided_at
+    FROM staging.customer_records AS r
+    JOIN `identity`.identity_map AS m ON m.source = r.source AND m.source_id = r.source_id
+    WHERE r.phone_opt_out = TRUE AND r.deleted_at IS NULL
+),
+customers AS (
     SELECT DISTINCT customer_id FROM metrics.customer_timeline
+    UNION
+    SELECT DISTINCT customer_id FROM record_opt_outs
 ),
 channels AS (
     SELECT CAST(channel AS STRING) AS channel FROM (VALUES ('email'), ('sms'), ('phone')) AS c(channel)
 ),
-consent_events AS (
+decisions_all AS (
     SELECT
         customer_id,
         CAST('email' AS STRING) AS channel,
-        CAST('withdrawn' AS STRING) AS consent,
-        event_time,
-        source || ':' || event_type || ':' || source_event_id AS evidence,
-        ROW_NUMBER() OVER (
-            PARTITION BY customer_id ORDER BY event_time DESC, source, source_event_id) AS recency
+        event_time AS decided_at,
+        source || ':' || event_type || ':' || source_event_id AS evidence
     FROM metrics.customer_timeline
     WHERE event_type IN ('email_unsubscribe', 'email_spam_report')
+    UNION ALL
+    SELECT customer_id, channel, decided_at, source || ':record:' || source_id AS evidence
+    FROM record_opt_outs
 ),
 decisions AS (
-    SELECT customer_id, channel, consent, event_time, evidence FROM consent_events WHERE recency = 1
+    SELECT customer_id, channel, decided_at, evidence
+    FROM (
+        SELECT
+            customer_id,
+            channel,
+            decided_at,
+            evidence,
+            ROW_NUMBER() OVER (
+                PARTITION BY customer_id, channel ORDER BY decided_at DESC, evidence) AS recency
+        FROM decisions_all
+    )
+    WHERE recency = 1
 )
 SELECT
     c.customer_id,
     ch.channel,
-    COALESCE(d.consent, CAST('unknown' AS STRING)) AS consent,
-    d.event_time AS since,
+    CASE WHEN d.customer_id IS NULL THEN CAST('unknown' AS STRING) ELSE CAST('withdrawn' AS STRING) END AS consent,
+    d.decided_at AS since,
     d.evidence
 FROM customers c
 CROSS JOIN channels ch

@@ -58,6 +58,14 @@ class CustomerConsentIT {
             records.add(record(person[0], person[2]));
             identity.add(link(person[0], person[1]));
         }
+        // the CRM's opt-out flags: K1's false decides nothing; K3 opted out of e-mail in the CRM on 2024-02-20;
+        // K4, who has no event at all, opted out of text messages and calls on 2024-02-15
+        records.get(0).put("email_opt_out", false);
+        records.get(2).put("email_opt_out", true);
+        records.get(2).put("updated_at", Instant.parse("2024-02-20T00:00:00Z"));
+        records.get(3).put("sms_opt_out", true);
+        records.get(3).put("phone_opt_out", true);
+        records.get(3).put("updated_at", Instant.parse("2024-02-15T00:00:00Z"));
         IcebergTestTables.append(catalog, RapportTables.CUSTOMER_RECORDS, records);
         IcebergTestTables.append(catalog, RapportTables.IDENTITY_MAP, identity);
         IcebergTestTables.append(
@@ -71,7 +79,7 @@ class CustomerConsentIT {
                         // K2 reports spam, later unsubscribes: the later event is the evidence
                         email("e4", "email_spam_report", "2024-03-01T09:00:00Z", "bo@example.com"),
                         email("e5", "email_unsubscribe", "2024-03-03T09:00:00Z", "bo@example.com"),
-                        // K3 only opens: unknown
+                        // K3 only opens: the CRM's opt-out decides
                         email("e6", "email_open", "2024-03-01T10:00:00Z", "cy@example.com")));
 
         MetricsReport report =
@@ -104,10 +112,16 @@ class CustomerConsentIT {
                                 "esp:email_unsubscribe:e5"),
                         java.util.Arrays.asList("K2", "sms", "unknown", null, null),
                         java.util.Arrays.asList("K2", "phone", "unknown", null, null),
-                        java.util.Arrays.asList("K3", "email", "unknown", null, null),
+                        java.util.Arrays.asList(
+                                "K3", "email", "withdrawn", Instant.parse("2024-02-20T00:00:00Z"), "crm:record:3"),
                         java.util.Arrays.asList("K3", "sms", "unknown", null, null),
-                        java.util.Arrays.asList("K3", "phone", "unknown", null, null));
-        assertThat(report.tables()).containsEntry(RapportTables.CUSTOMER_CONSENT.qualifiedName(), 9L);
+                        java.util.Arrays.asList("K3", "phone", "unknown", null, null),
+                        java.util.Arrays.asList("K4", "email", "unknown", null, null),
+                        java.util.Arrays.asList(
+                                "K4", "sms", "withdrawn", Instant.parse("2024-02-15T00:00:00Z"), "crm:record:4"),
+                        java.util.Arrays.asList(
+                                "K4", "phone", "withdrawn", Instant.parse("2024-02-15T00:00:00Z"), "crm:record:4"));
+        assertThat(report.tables()).containsEntry(RapportTables.CUSTOMER_CONSENT.qualifiedName(), 12L);
     }
 
     private static Map<String, Object> record(String id, String email) {

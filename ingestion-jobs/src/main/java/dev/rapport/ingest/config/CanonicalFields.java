@@ -28,7 +28,10 @@ public final class CanonicalFields {
             "company", FieldType.TEXT,
             "source_customer_ref", FieldType.TEXT,
             "created_at", FieldType.TIMESTAMP,
-            "updated_at", FieldType.TIMESTAMP);
+            "updated_at", FieldType.TIMESTAMP,
+            "email_opt_out", FieldType.BOOLEAN,
+            "sms_opt_out", FieldType.BOOLEAN,
+            "phone_opt_out", FieldType.BOOLEAN);
 
     private static final Map<String, FieldType> INTERACTION = fields(
             "source_event_id", FieldType.TEXT,

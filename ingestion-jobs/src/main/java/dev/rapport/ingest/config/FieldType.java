@@ -6,5 +6,6 @@ public enum FieldType {
     DATE,
     TIMESTAMP,
     DECIMAL,
-    INTEGER
+    INTEGER,
+    BOOLEAN
 }

@@ -97,6 +97,9 @@ public final class CustomerMapper {
         record.setSourceCustomerRef(fields.text("source_customer_ref"));
         record.setCreatedAt(fields.timestamp("created_at"));
         record.setUpdatedAt(fields.timestamp("updated_at"));
+        record.setEmailOptOut(OptOutFlag.read(fields.text("email_opt_out"), "email_opt_out"));
+        record.setSmsOptOut(OptOutFlag.read(fields.text("sms_opt_out"), "sms_opt_out"));
+        record.setPhoneOptOut(OptOutFlag.read(fields.text("phone_opt_out"), "phone_opt_out"));
         record.setSourceLocation(location);
         record.setIngestedAt(ingestedAt);
         record.setIngestRunId(runId);
