@@ -38,18 +38,7 @@ final class ExportSubjectCommand implements Callable<Integer> {
     ConfigOption config;
 
     @ArgGroup(multiplicity = "1")
-    Person person;
-
-    static final class Person {
-        @Option(
-                names = "--email",
-                paramLabel = "ADDRESS",
-                description = "The person's email address (matched by its match key: case, gmail dots and +tags).")
-        String email;
-
-        @Option(names = "--customer", paramLabel = "ID", description = "A resolved customer id (c-...).")
-        String customer;
-    }
+    PersonOption person;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.json", description = "Where to write the JSON.")
     Path out;

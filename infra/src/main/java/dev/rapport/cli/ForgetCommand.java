@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(
         name = "forget",
@@ -38,18 +37,7 @@ final class ForgetCommand implements Callable<Integer> {
     ConfigOption config;
 
     @ArgGroup(multiplicity = "1")
-    Person person;
-
-    static final class Person {
-        @Option(
-                names = "--email",
-                paramLabel = "ADDRESS",
-                description = "The person's email address (matched by its match key: case, gmail dots and +tags).")
-        String email;
-
-        @Option(names = "--customer", paramLabel = "ID", description = "A resolved customer id (c-...).")
-        String customer;
-    }
+    PersonOption person;
 
     @Override
     public Integer call() {

@@ -6,6 +6,7 @@ import dev.rapport.metrics.feed.function.ConsentAllowsFunction;
 import dev.rapport.metrics.feed.function.CustomerSegmentsFunction;
 import dev.rapport.metrics.feed.function.NextBestActionFunction;
 import dev.rapport.metrics.feed.function.SaltedHashFunction;
+import dev.rapport.metrics.statement.TableResults;
 import dev.rapport.schemas.table.CatalogConfig;
 import dev.rapport.schemas.table.FlinkSqlCatalog;
 import dev.rapport.schemas.table.RapportCatalog;
@@ -22,16 +23,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.TableEnvironment;
-import org.apache.flink.table.api.TableResult;
 import org.apache.flink.types.Row;
-import org.apache.flink.util.CloseableIterator;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.flink.FlinkConfigOptions;
 
@@ -102,7 +100,7 @@ public final class FeedJob {
         StatementSet compute = tableEnv.createStatementSet();
         compute.addInsertSql(statements.personalization());
         compute.addInsertSql(statements.surveyInvitations());
-        await(compute.execute());
+        TableResults.await(compute.execute(), "feed job");
 
         List<String> exported = new ArrayList<>();
         if (!config.destinations().isEmpty()) {
@@ -127,7 +125,7 @@ public final class FeedJob {
                 export.addInsertSql(FeedExports.insert(sink));
                 exported.add(destination.name());
             }
-            await(export.execute());
+            TableResults.await(export.execute(), "feed job");
             staged.forEach((destination, folder) -> {
                 S3FeedPublisher.publish(folder, destination);
                 deleteQuietly(folder);
@@ -163,8 +161,9 @@ public final class FeedJob {
     }
 
     private static LocalDate latestInteractionDay(TableEnvironment tableEnv) {
-        List<Row> rows = collect(
-                tableEnv.executeSql("SELECT CAST(MAX(event_time) AS DATE) AS latest FROM staging.interactions"));
+        List<Row> rows = TableResults.collect(
+                tableEnv.executeSql("SELECT CAST(MAX(event_time) AS DATE) AS latest FROM staging.interactions"),
+                "the latest interaction's day");
         Object latest = rows.isEmpty() ? null : rows.get(0).getField(0);
         if (latest == null) {
             throw new IllegalStateException("staging.interactions is empty; ingest before rapport feed");
@@ -174,30 +173,9 @@ public final class FeedJob {
 
     private static Map<String, Long> counts(TableEnvironment tableEnv, String query) {
         Map<String, Long> counts = new TreeMap<>();
-        for (Row row : collect(tableEnv.executeSql(query))) {
+        for (Row row : TableResults.collect(tableEnv.executeSql(query), "the feed's counts")) {
             counts.put((String) row.getField(0), ((Number) row.getField(1)).longValue());
         }
         return counts;
-    }
-
-    private static void await(TableResult result) {
-        try {
-            result.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the feed job", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the feed job failed", e.getCause());
-        }
-    }
-
-    private static List<Row> collect(TableResult result) {
-        List<Row> rows = new ArrayList<>();
-        try (CloseableIterator<Row> iterator = result.collect()) {
-            iterator.forEachRemaining(rows::add);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not read the feed's counts", e);
-        }
-        return rows;
     }
 }

@@ -8,6 +8,7 @@ import dev.rapport.metrics.nps.NpsAggregate;
 import dev.rapport.metrics.nps.NpsDailyStatements;
 import dev.rapport.metrics.statement.MetricStatement;
 import dev.rapport.metrics.statement.MetricStatements;
+import dev.rapport.metrics.statement.TableResults;
 import dev.rapport.schemas.table.CatalogConfig;
 import dev.rapport.schemas.table.FlinkSqlCatalog;
 import dev.rapport.schemas.table.RapportCatalog;
@@ -17,15 +18,12 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.StatementSet;
 import org.apache.flink.table.api.TableEnvironment;
-import org.apache.flink.table.api.TableResult;
 import org.apache.flink.types.Row;
-import org.apache.flink.util.CloseableIterator;
 import org.apache.iceberg.flink.FlinkConfigOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -160,14 +158,14 @@ public final class MetricsJob {
             job.addInsertSql(statements.insertOverwrite(config, false));
         }
         inserts.forEach(statement -> job.addInsertSql(statement.insert()));
-        await(job.execute());
+        TableResults.await(job.execute(), "metrics job");
         // Tables computed from the metric tables just written (nps_drivers reads the timeline and
         // support_sla): a second job, which sees the first one's commits.
         List<MetricStatement> derived = npsOnly ? List.of() : metrics.derivedInserts(withTimeline);
         if (!derived.isEmpty()) {
             StatementSet second = tableEnv.createStatementSet();
             derived.forEach(statement -> second.addInsertSql(statement.insert()));
-            await(second.execute());
+            TableResults.await(second.execute(), "metrics job");
         }
         // Tables computed from the second job's (ticket_priority reads customer_rfm and
         // customer_health, nps_daily's segments the timeline and customer_rfm): a third job.
@@ -178,7 +176,7 @@ public final class MetricsJob {
                 third.addInsertSql(statements.insertOverwrite(config, true));
             }
             last.forEach(statement -> third.addInsertSql(statement.insert()));
-            await(third.execute());
+            TableResults.await(third.execute(), "metrics job");
         }
         List<MetricStatement> written = new java.util.ArrayList<>(inserts);
         written.addAll(derived);
@@ -197,7 +195,7 @@ public final class MetricsJob {
 
     private MetricsReport totals(TableEnvironment tableEnv, List<MetricStatement> inserts, Duration insertTime) {
         long started = System.nanoTime();
-        List<Row> rows = collect(tableEnv.executeSql(statements.totals(config)));
+        List<Row> rows = TableResults.collect(tableEnv.executeSql(statements.totals(config)), "the metrics totals");
         if (rows.size() != 1) {
             throw new IllegalStateException("the totals query returned " + rows.size() + " rows, expected 1");
         }
@@ -212,7 +210,8 @@ public final class MetricsJob {
         tables.put(RapportTables.NPS_DAILY.qualifiedName(), longField(row, "row_count"));
         Map<String, Long> counted = new java.util.HashMap<>();
         if (!inserts.isEmpty()) {
-            for (Row count : collect(tableEnv.executeSql(metrics.rowCounts(inserts)))) {
+            for (Row count : TableResults.collect(
+                    tableEnv.executeSql(metrics.rowCounts(inserts)), "the metric tables' row counts")) {
                 counted.put((String) count.getField("table_name"), longField(count, "row_count"));
             }
         }
@@ -239,26 +238,5 @@ public final class MetricsJob {
             throw new IllegalStateException("totals column " + name + " is " + value + ", expected a number");
         }
         return number.longValue();
-    }
-
-    private static void await(TableResult result) {
-        try {
-            result.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the metrics job", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the metrics job failed", e.getCause());
-        }
-    }
-
-    private static List<Row> collect(TableResult result) {
-        List<Row> rows = new java.util.ArrayList<>();
-        try (CloseableIterator<Row> iterator = result.collect()) {
-            iterator.forEachRemaining(rows::add);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not read the metrics totals", e);
-        }
-        return rows;
     }
 }
