@@ -58,6 +58,15 @@ public record RapportConfig(
         this(file, catalog, parallelism, sources, identity, metrics, StreamingConfig.defaults(file.getParent()));
     }
 
+    /** The same config with one source only (it must exist). */
+    public RapportConfig withOnlySource(String name) {
+        SourceConfig source = sources.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(file + ": sources: no source named '" + name + "'"));
+        return new RapportConfig(file, catalog, parallelism, List.of(source), identity, metrics, streaming, feed);
+    }
+
     /** The file sources, read by the batch ingestion job. */
     public List<SourceConfig> fileSources() {
         return sources.stream().filter(source -> !source.isStream()).toList();

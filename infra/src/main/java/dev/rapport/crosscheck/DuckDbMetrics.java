@@ -37,7 +37,7 @@ public final class DuckDbMetrics implements AutoCloseable {
     private static final String LATEST_ANSWERS =
             """
             CREATE TEMP VIEW latest_answers AS
-            SELECT survey_type, day, channel, touchpoint, language, score
+            SELECT survey_type, day, channel, touchpoint, language, score, event_id
             FROM (
                 SELECT
                     survey_type,
@@ -67,29 +67,52 @@ public final class DuckDbMetrics implements AutoCloseable {
                     ORDER BY event_time DESC, event_id DESC) = 1
             """;
 
-    /** metrics.nps_daily: day, channel, touchpoint, language and the counts, NPS and its 95% interval. */
-    public static final String NPS_DAILY =
+    /** metrics.nps_daily summed over segments: day, channel, touchpoint, language, the counts, NPS and its interval. */
+    public static final String NPS_DAILY = npsDaily("latest_answers", "day, channel, touchpoint, language");
+
+    /**
+     * metrics.nps_daily with its segment: the RFM segment of the customer the timeline links the
+     * answer to (the smallest customer id), 'no_purchase' for a customer without one, 'unknown' for
+     * an answer linked to nobody. Needs the views of {@link #withSegments}.
+     */
+    public static final String NPS_DAILY_BY_SEGMENT = npsDaily(
+            "latest_answers JOIN answer_segments USING (event_id)", "day, channel, touchpoint, language, segment");
+
+    private static final String ANSWER_SEGMENTS =
             """
-            SELECT day, channel, touchpoint, language, responses, promoters, passives, detractors, nps,
-                greatest(CAST(-100 AS DOUBLE), nps - 1.959963984540054 * sqrt(variance / responses)) AS nps_ci_low,
-                least(CAST(100 AS DOUBLE), nps + 1.959963984540054 * sqrt(variance / responses)) AS nps_ci_high
-            FROM (
-                SELECT *, greatest(CAST(0 AS DOUBLE), CAST(10000 AS DOUBLE) * (promoters + detractors) / responses - nps * nps) AS variance
+            CREATE TEMP VIEW answer_segments AS
+            SELECT a.event_id,
+                CASE WHEN c.customer_id IS NULL THEN 'unknown' ELSE coalesce(r.rfm_segment, 'no_purchase') END AS segment
+            FROM (SELECT DISTINCT event_id FROM latest_answers) AS a
+            LEFT JOIN (SELECT event_id, min(customer_id) AS customer_id FROM customer_timeline GROUP BY event_id) AS c
+                ON c.event_id = a.event_id
+            LEFT JOIN customer_rfm AS r ON r.customer_id = c.customer_id
+            """;
+
+    private static String npsDaily(String answers, String dimensions) {
+        return """
+                SELECT %2$s, responses, promoters, passives, detractors, nps,
+                    greatest(CAST(-100 AS DOUBLE), nps - 1.959963984540054 * sqrt(variance / responses)) AS nps_ci_low,
+                    least(CAST(100 AS DOUBLE), nps + 1.959963984540054 * sqrt(variance / responses)) AS nps_ci_high
                 FROM (
-                    SELECT *, CAST(100 AS DOUBLE) * (promoters - detractors) / responses AS nps
+                    SELECT *, greatest(CAST(0 AS DOUBLE), CAST(10000 AS DOUBLE) * (promoters + detractors) / responses - nps * nps) AS variance
                     FROM (
-                        SELECT day, channel, touchpoint, language,
-                            count(*) AS responses,
-                            count(*) FILTER (score >= 9) AS promoters,
-                            count(*) FILTER (score IN (7, 8)) AS passives,
-                            count(*) FILTER (score <= 6) AS detractors
-                        FROM latest_answers
-                        WHERE survey_type = 'NPS'
-                        GROUP BY ALL
+                        SELECT *, CAST(100 AS DOUBLE) * (promoters - detractors) / responses AS nps
+                        FROM (
+                            SELECT %2$s,
+                                count(*) AS responses,
+                                count(*) FILTER (score >= 9) AS promoters,
+                                count(*) FILTER (score IN (7, 8)) AS passives,
+                                count(*) FILTER (score <= 6) AS detractors
+                            FROM %1$s
+                            WHERE survey_type = 'NPS'
+                            GROUP BY %2$s
+                        )
                     )
                 )
-            )
-            """;
+                """
+                .formatted(answers, dimensions);
+    }
 
     /** metrics.csat_daily: satisfied is a 4 or 5. */
     public static final String CSAT_DAILY =
@@ -209,6 +232,21 @@ public final class DuckDbMetrics implements AutoCloseable {
             throw e;
         }
         return new DuckDbMetrics(connection);
+    }
+
+    /**
+     * Adds the views {@link #NPS_DAILY_BY_SEGMENT} reads: {@code customer_timeline} and {@code
+     * customer_rfm} over Parquet exports of those tables, and the segment of each answer.
+     */
+    public DuckDbMetrics withSegments(Path timelineParquet, Path rfmParquet) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE VIEW customer_timeline AS SELECT * FROM read_parquet('"
+                    + timelineParquet.toAbsolutePath().toString().replace("'", "''") + "')");
+            statement.execute("CREATE VIEW customer_rfm AS SELECT * FROM read_parquet('"
+                    + rfmParquet.toAbsolutePath().toString().replace("'", "''") + "')");
+            statement.execute(ANSWER_SEGMENTS);
+        }
+        return this;
     }
 
     /** Runs a query and returns its rows as column name to value, in no particular order. */

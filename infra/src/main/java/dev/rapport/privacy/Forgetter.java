@@ -3,6 +3,7 @@ package dev.rapport.privacy;
 import static java.util.Objects.requireNonNull;
 
 import dev.rapport.maintain.HistoryPurge;
+import dev.rapport.maintain.TableEraser;
 import dev.rapport.runtime.Console;
 import dev.rapport.schemas.table.CatalogConfig;
 import dev.rapport.schemas.table.RapportCatalog;
@@ -73,7 +74,7 @@ public final class Forgetter {
                     continue;
                 }
                 console.progress("  rewriting " + definition.qualifiedName());
-                TableEraser.Erased erased = TableEraser.erase(tables.load(definition), subject);
+                TableEraser.Erased erased = TableEraser.erase(tables.load(definition), subject::holds);
                 if (erased.removed() > 0) {
                     removed.put(definition.qualifiedName(), erased.removed());
                 }

@@ -65,7 +65,11 @@ class DuckDbCrossCheckIT {
         exported = ParquetExport.export(run.config().catalog(), RapportTables.INTERACTIONS, parquet);
         Path stages = dir.resolve("journey_stages.parquet");
         ParquetExport.export(run.config().catalog(), RapportTables.JOURNEY_STAGES, stages);
-        duckdb = DuckDbMetrics.over(parquet, stages);
+        Path timeline = dir.resolve("customer_timeline.parquet");
+        ParquetExport.export(run.config().catalog(), RapportTables.CUSTOMER_TIMELINE, timeline);
+        Path rfm = dir.resolve("customer_rfm.parquet");
+        ParquetExport.export(run.config().catalog(), RapportTables.CUSTOMER_RFM, rfm);
+        duckdb = DuckDbMetrics.over(parquet, stages).withSegments(timeline, rfm);
     }
 
     @AfterAll
@@ -99,8 +103,8 @@ class DuckDbCrossCheckIT {
     void npsDailyMatchesDuckDb() throws Exception {
         assertSameRows(
                 RapportTables.NPS_DAILY,
-                DuckDbMetrics.NPS_DAILY,
-                List.of("day", "channel", "touchpoint", "language"),
+                DuckDbMetrics.NPS_DAILY_BY_SEGMENT,
+                List.of("day", "channel", "touchpoint", "language", "segment"),
                 List.of("responses", "promoters", "passives", "detractors", "nps", "nps_ci_low", "nps_ci_high"));
     }
 

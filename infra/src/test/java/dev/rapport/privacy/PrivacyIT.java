@@ -256,6 +256,13 @@ class PrivacyIT {
                         .count());
         removed.put(RapportTables.CUSTOMER_PROFILE.qualifiedName(), 1L);
         removed.put(RapportTables.CUSTOMER_TIMELINE.qualifiedName(), (long) person.eventIds.size());
+        for (TableDefinition feed : List.of(RapportTables.PERSONALIZATION, RapportTables.SURVEY_INVITATIONS)) {
+            removed.put(
+                    feed.qualifiedName(),
+                    rowsOf(feed).stream()
+                            .filter(r -> person.customerId.equals(r.getField("customer_id")))
+                            .count());
+        }
         removed.put(
                 RapportTables.INTERACTIONS.qualifiedName(),
                 rowsOf(RapportTables.INTERACTIONS).stream()

@@ -1,4 +1,4 @@
-package dev.rapport.privacy;
+package dev.rapport.maintain;
 
 import static java.util.Objects.requireNonNull;
 
@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.DeleteFile;
 import org.apache.iceberg.FileFormat;
@@ -26,24 +27,25 @@ import org.apache.iceberg.io.FanoutDataWriter;
 import org.apache.iceberg.io.OutputFileFactory;
 
 /**
- * Removes one person's rows from one table for good: the table's live rows (delete files applied)
- * are read, the person's dropped, the rest written to new data files, and one {@code RewriteFiles}
- * commit swaps every current data and delete file for them. Rewriting the whole table rather than
- * adding a delete also drops the older versions of the person's rows that an upsert's delete file
- * only hides. Until the snapshots before this commit expire, their files still hold the person:
- * {@link Forgetter} expires them.
+ * Removes the rows a predicate picks from one table for good: the table's live rows (delete files
+ * applied) are read, the picked ones dropped, the rest written to new data files, and one {@code
+ * RewriteFiles} commit swaps every current data and delete file for them. Rewriting the whole
+ * table rather than adding a delete also drops the older versions of the rows that an upsert's
+ * delete file only hides. Until the snapshots before this commit expire, their files still hold
+ * the removed rows ({@code rapport forget} expires them; {@code rapport quarantine replay} does not
+ * need to).
  */
-final class TableEraser {
+public final class TableEraser {
 
     private static final long TARGET_FILE_SIZE = 128L * 1024 * 1024;
 
-    /** What the erase did: the person's rows removed and the rows kept. */
-    record Erased(long removed, long kept, boolean rewritten) {}
+    /** What the erase did: the rows removed and the rows kept. */
+    public record Erased(long removed, long kept, boolean rewritten) {}
 
     private TableEraser() {}
 
-    static Erased erase(Table table, Subject subject) {
-        requireNonNull(subject, "subject is null");
+    public static Erased erase(Table table, Predicate<Record> remove) {
+        requireNonNull(remove, "remove is null");
         table.refresh();
         Snapshot current = table.currentSnapshot();
         if (current == null) {
@@ -53,7 +55,7 @@ final class TableEraser {
         long kept = 0;
         try (CloseableIterable<Record> rows = read(table, current)) {
             for (Record row : rows) {
-                if (subject.holds(row)) {
+                if (remove.test(row)) {
                     removed++;
                 } else {
                     kept++;
@@ -66,11 +68,11 @@ final class TableEraser {
         List<DeleteFile> deleteFiles = new ArrayList<>();
         liveFiles(table, current, dataFiles, deleteFiles);
         if (removed == 0 && deleteFiles.isEmpty()) {
-            // Nothing of the person is live, and no delete file hides an older version of a row.
+            // Nothing to remove is live, and no delete file hides an older version of a row.
             return new Erased(0, kept, false);
         }
         // A second pass streams the kept rows into the new files, so memory does not grow with the table.
-        List<DataFile> written = write(table, current, subject);
+        List<DataFile> written = write(table, current, remove);
         RewriteFiles rewrite = table.newRewrite().validateFromSnapshot(current.snapshotId());
         dataFiles.forEach(rewrite::deleteFile);
         deleteFiles.forEach(rewrite::deleteFile);
@@ -101,14 +103,14 @@ final class TableEraser {
         }
     }
 
-    private static List<DataFile> write(Table table, Snapshot snapshot, Subject subject) {
+    private static List<DataFile> write(Table table, Snapshot snapshot, Predicate<Record> remove) {
         GenericFileWriterFactory writers = new GenericFileWriterFactory.Builder(table)
                 .dataFileFormat(FileFormat.PARQUET)
                 .dataSchema(table.schema())
                 .build();
         OutputFileFactory files = OutputFileFactory.builderFor(table, 1, 1)
                 .format(FileFormat.PARQUET)
-                .operationId("forget-" + UUID.randomUUID())
+                .operationId("erase-" + UUID.randomUUID())
                 .build();
         PartitionKey partition = new PartitionKey(table.spec(), table.schema());
         InternalRecordWrapper wrapper = new InternalRecordWrapper(table.schema().asStruct());
@@ -116,7 +118,7 @@ final class TableEraser {
         try (CloseableIterable<Record> rows = read(table, snapshot)) {
             try (writer) {
                 for (Record row : rows) {
-                    if (!subject.holds(row)) {
+                    if (!remove.test(row)) {
                         partition.partition(wrapper.wrap(row));
                         writer.write(row, table.spec(), partition.copy());
                     }
