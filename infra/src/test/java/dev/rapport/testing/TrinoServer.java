@@ -174,8 +174,30 @@ public final class TrinoServer implements AutoCloseable {
         throw new IllegalStateException("Trino did not start within " + timeout + ": see " + log);
     }
 
-    /** Runs one statement and returns its rows, every value as text (null stays null). */
+    /** How long a query is retried while the scheduler has no active node yet. */
+    private static final Duration NODE_WAIT = Duration.ofMinutes(2);
+
+    /**
+     * Runs one statement and returns its rows, every value as text (null stays null). Right after
+     * start, and now and then on a loaded machine, the coordinator's scheduler briefly sees no
+     * active node and fails a query with "No nodes available to run query" before running any of
+     * it: such a query is retried (every second, for up to two minutes); any other error is thrown.
+     */
     public List<List<String>> query(String sql) throws Exception {
+        long deadline = System.nanoTime() + NODE_WAIT.toNanos();
+        while (true) {
+            try {
+                return queryOnce(sql);
+            } catch (IllegalStateException e) {
+                if (!String.valueOf(e.getMessage()).contains("No nodes available") || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(1000);
+            }
+        }
+    }
+
+    private List<List<String>> queryOnce(String sql) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri.resolve("/v1/statement"))
                 .header("X-Trino-User", USER)
                 .POST(HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8))
