@@ -195,17 +195,10 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            boolean temporary = workdir == null;
-            Path dir =
-                    temporary ? Files.createTempDirectory("rapport-bench-resolve") : Files.createDirectories(workdir);
-            try {
-                dev.rapport.bench.ResolveBenchmark.run(persons, parallelism, dir, System.out);
-            } finally {
-                if (temporary) {
-                    Generate.deleteTree(dir);
-                }
-            }
-            return ExitCodes.OK;
+            return inWorkdir(
+                    workdir,
+                    "rapport-bench-resolve",
+                    dir -> dev.rapport.bench.ResolveBenchmark.run(persons, parallelism, dir, System.out));
         }
     }
 
@@ -234,17 +227,33 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            boolean temporary = workdir == null;
-            Path dir =
-                    temporary ? Files.createTempDirectory("rapport-bench-metrics") : Files.createDirectories(workdir);
-            try {
-                dev.rapport.bench.MetricsBenchmark.run(interactions, parallelism, dir, System.out);
-            } finally {
-                if (temporary) {
-                    Generate.deleteTree(dir);
-                }
-            }
-            return ExitCodes.OK;
+            return inWorkdir(
+                    workdir,
+                    "rapport-bench-metrics",
+                    dir -> dev.rapport.bench.MetricsBenchmark.run(interactions, parallelism, dir, System.out));
         }
+    }
+
+    /** A benchmark's run in its working folder. */
+    @FunctionalInterface
+    private interface InFolder {
+        void run(Path dir) throws Exception;
+    }
+
+    /**
+     * Runs a benchmark in {@code workdir} (created if missing), or in a new temporary folder
+     * deleted afterwards when none is given.
+     */
+    private static int inWorkdir(Path workdir, String prefix, InFolder bench) throws Exception {
+        boolean temporary = workdir == null;
+        Path dir = temporary ? Files.createTempDirectory(prefix) : Files.createDirectories(workdir);
+        try {
+            bench.run(dir);
+        } finally {
+            if (temporary) {
+                Generate.deleteTree(dir);
+            }
+        }
+        return ExitCodes.OK;
     }
 }
