@@ -8,6 +8,7 @@ import dev.rapport.generate.GeneratedCompany;
 import dev.rapport.generate.GeneratedSources;
 import dev.rapport.generate.GeneratorConfig;
 import dev.rapport.identity.job.IdentityReport;
+import dev.rapport.ingest.config.SourceKind;
 import dev.rapport.runtime.Console;
 import dev.rapport.runtime.Pipeline;
 import dev.rapport.schemas.table.RapportCatalog;
@@ -26,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.iceberg.expressions.Expressions;
 
 /**
- * {@code rapport bench resolve}: generates a company, ingests it once, then times the identity job
+ * {@code rapport bench resolve}: generates a company, ingests its customer sources once (with
+ * {@code reuse}, keeps what an earlier run of the same working folder staged), then times the identity job
  * in deterministic-only mode and in full mode (with probabilistic matching) on the same staged
  * records, each as a first run (the identity tables emptied before). Peak heap is sampled every
  * 50 ms in this process, which runs the embedded Flink job.
@@ -35,23 +37,37 @@ public final class ResolveBenchmark {
 
     private ResolveBenchmark() {}
 
-    public static void run(int persons, int parallelism, Path dir, PrintStream out) throws Exception {
+    public static void run(int persons, int parallelism, boolean reuse, Path dir, PrintStream out) throws Exception {
         Console console = new Console(out, false);
-        GeneratedCompany company =
-                new CompanyGenerator(new GeneratorConfig(persons, 42L, dir.resolve("data"))).generate(done -> {});
-        Path full =
-                DemoConfigWriter.write(dir.resolve("rapport.yaml"), GeneratedSources.sourcesYaml("data"), parallelism);
-        String yaml = Files.readString(full, StandardCharsets.UTF_8);
-        String deterministicYaml = yaml.replace("identity:\n", "identity:\n  probabilistic: {enabled: false}\n");
+        Path full = dir.resolve("rapport.yaml");
         Path deterministic = dir.resolve("rapport-deterministic.yaml");
-        Files.writeString(deterministic, deterministicYaml, StandardCharsets.UTF_8);
-
-        RapportConfig fullConfig = RapportConfigLoader.load(full);
-        new Pipeline(fullConfig, console).ingest();
+        boolean staged = reuse && Files.exists(full) && Files.exists(deterministic);
+        if (!staged) {
+            Instant generating = Instant.now();
+            GeneratedCompany company =
+                    new CompanyGenerator(new GeneratorConfig(persons, 42L, dir.resolve("data"))).generate(done -> {});
+            DemoConfigWriter.write(full, GeneratedSources.sourcesYaml("data"), parallelism);
+            String yaml = Files.readString(full, StandardCharsets.UTF_8);
+            Files.writeString(
+                    deterministic,
+                    yaml.replace("identity:\n", "identity:\n  probabilistic: {enabled: false}\n"),
+                    StandardCharsets.UTF_8);
+            out.printf(
+                    "persons=%d generated_records=%d generate_s=%.1f%n",
+                    persons,
+                    company.totalRecords(),
+                    Duration.between(generating, Instant.now()).toMillis() / 1000.0);
+            // identity resolution reads customer records only: the interaction sources are not ingested
+            Instant ingesting = Instant.now();
+            new Pipeline(RapportConfigLoader.load(full).withOnlyKind(SourceKind.CUSTOMER), console).ingest();
+            out.printf(
+                    "ingest_customer_sources_s=%.1f%n",
+                    Duration.between(ingesting, Instant.now()).toMillis() / 1000.0);
+        } else {
+            out.println("reusing the staged records in " + dir);
+        }
         out.printf(
-                "persons=%d generated_records=%d parallelism=%d cores=%d max_heap_mb=%d%n",
-                persons,
-                company.totalRecords(),
+                "parallelism=%d cores=%d max_heap_mb=%d%n",
                 parallelism,
                 Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / 1048576);

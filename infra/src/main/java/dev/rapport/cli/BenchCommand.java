@@ -190,6 +190,12 @@ final class BenchCommand implements Runnable {
                 description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
         int parallelism;
 
+        @Option(
+                names = "--reuse-data",
+                description = "Keep the records an earlier run staged in --workdir instead of generating and ingesting"
+                        + " again.")
+        boolean reuseData;
+
         @Option(names = "--workdir", description = "Working folder (default: a temporary folder, deleted afterwards).")
         Path workdir;
 
@@ -198,7 +204,7 @@ final class BenchCommand implements Runnable {
             return inWorkdir(
                     workdir,
                     "rapport-bench-resolve",
-                    dir -> dev.rapport.bench.ResolveBenchmark.run(persons, parallelism, dir, System.out));
+                    dir -> dev.rapport.bench.ResolveBenchmark.run(persons, parallelism, reuseData, dir, System.out));
         }
     }
 

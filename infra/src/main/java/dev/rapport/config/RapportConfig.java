@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.rapport.identity.config.IdentityConfig;
 import dev.rapport.ingest.config.SourceConfig;
+import dev.rapport.ingest.config.SourceKind;
 import dev.rapport.ingest.config.StreamingConfig;
 import dev.rapport.metrics.config.MetricsConfig;
 import dev.rapport.metrics.feed.FeedConfig;
@@ -65,6 +66,13 @@ public record RapportConfig(
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(file + ": sources: no source named '" + name + "'"));
         return new RapportConfig(file, catalog, parallelism, List.of(source), identity, metrics, streaming, feed);
+    }
+
+    /** The same config with the sources of one kind only (customer records or interactions). */
+    public RapportConfig withOnlyKind(SourceKind kind) {
+        List<SourceConfig> ofKind =
+                sources.stream().filter(s -> s.kind() == kind).toList();
+        return new RapportConfig(file, catalog, parallelism, ofKind, identity, metrics, streaming, feed);
     }
 
     /** The file sources, read by the batch ingestion job. */
