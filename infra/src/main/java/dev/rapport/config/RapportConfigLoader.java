@@ -79,6 +79,13 @@ public final class RapportConfigLoader {
             int parallelism = parallelism(root.get("parallelism"));
             List<SourceConfig> sources = sources(root.get("sources"), baseDir, environment);
             IdentityConfig identity = IdentityConfig.fromMap(asMapOrNull(root.get("identity"), "identity"), "identity");
+            if (!sources.isEmpty()) {
+                // without sources (a config for resolving or metrics only) the record sources are not known here
+                identity.survivorship()
+                        .requireKnownSources(
+                                sources.stream().map(SourceConfig::name).toList(),
+                                "identity." + IdentityConfig.SURVIVORSHIP);
+            }
             MetricsConfig metrics = MetricsConfig.fromMap(asMapOrNull(root.get("metrics"), "metrics"), "metrics");
             StreamingConfig streaming =
                     StreamingConfig.fromMap(asMapOrNull(root.get("streaming"), "streaming"), "streaming", baseDir);

@@ -167,4 +167,23 @@ class TestRapportConfigLoader {
                 .isInstanceOf(ConfigFileException.class)
                 .hasMessageContaining("sources[1].name: duplicate source name 'crm'");
     }
+
+    @Test
+    void sourceTrustNamesConfiguredSources() throws IOException {
+        RapportConfig loaded = load(SOURCE + "identity:\n  survivorship: {source_trust: {crm: 2}, default: trust}\n");
+        assertThat(loaded.identity().survivorship().trustOf("crm")).isEqualTo(2);
+
+        assertThatThrownBy(() -> load(SOURCE + "identity:\n  survivorship: {source_trust: {crm: 2, erp: 3}}\n"))
+                .isInstanceOf(ConfigFileException.class)
+                .hasMessageStartingWith(config.toString())
+                .hasMessageContaining(
+                        "identity.survivorship.source_trust.erp: no source is named 'erp'; the configured sources are crm");
+    }
+
+    @Test
+    void withoutSourcesSourceTrustIsNotChecked() throws IOException {
+        RapportConfig loaded = load("identity:\n  survivorship: {source_trust: {erp: 3}}\n");
+
+        assertThat(loaded.identity().survivorship().trustOf("erp")).isEqualTo(3);
+    }
 }

@@ -23,16 +23,22 @@ import java.util.stream.Collectors;
  *   max_block_size: 50                          # a shared identifier held by more records links none of them
  *   generic_mailboxes: [info, office, sales]    # local parts of shared mailboxes that never link
  *   probabilistic: {enabled: true, threshold: 0.95}  # see ProbabilisticConfig
+ *   survivorship: {source_trust: {erp: 2, crm: 1}, default: trust}  # see SurvivorshipConfig
  * }</pre>
  */
 public record IdentityConfig(
-        List<MatchRule> rules, int maxBlockSize, Set<String> genericMailboxes, ProbabilisticConfig probabilistic)
+        List<MatchRule> rules,
+        int maxBlockSize,
+        Set<String> genericMailboxes,
+        ProbabilisticConfig probabilistic,
+        SurvivorshipConfig survivorship)
         implements Serializable {
 
     public static final String RULES = "rules";
     public static final String MAX_BLOCK_SIZE = "max_block_size";
     public static final String GENERIC_MAILBOXES = "generic_mailboxes";
     public static final String PROBABILISTIC = "probabilistic";
+    public static final String SURVIVORSHIP = "survivorship";
 
     public static final List<MatchRule> RULES_DEFAULT =
             List.of(MatchRule.EMAIL, MatchRule.PHONE, MatchRule.SOURCE_CUSTOMER_REF);
@@ -63,12 +69,14 @@ public record IdentityConfig(
             "kancelarija",
             "prodaja");
 
-    private static final Set<String> KEYS = Set.of(RULES, MAX_BLOCK_SIZE, GENERIC_MAILBOXES, PROBABILISTIC);
+    private static final Set<String> KEYS =
+            Set.of(RULES, MAX_BLOCK_SIZE, GENERIC_MAILBOXES, PROBABILISTIC, SURVIVORSHIP);
 
     public IdentityConfig {
         requireNonNull(rules, "rules is null");
         requireNonNull(genericMailboxes, "genericMailboxes is null");
         requireNonNull(probabilistic, "probabilistic is null");
+        requireNonNull(survivorship, "survivorship is null");
         if (rules.isEmpty()) {
             throw new IllegalArgumentException("rules is empty");
         }
@@ -84,7 +92,13 @@ public record IdentityConfig(
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    /** With the default probabilistic matching. */
+    /** With the default survivorship (the most recent value of every field). */
+    public IdentityConfig(
+            List<MatchRule> rules, int maxBlockSize, Set<String> genericMailboxes, ProbabilisticConfig probabilistic) {
+        this(rules, maxBlockSize, genericMailboxes, probabilistic, SurvivorshipConfig.defaults());
+    }
+
+    /** With the default probabilistic matching and survivorship. */
     public IdentityConfig(List<MatchRule> rules, int maxBlockSize, Set<String> genericMailboxes) {
         this(rules, maxBlockSize, genericMailboxes, ProbabilisticConfig.defaults());
     }
@@ -119,7 +133,8 @@ public record IdentityConfig(
                 : GENERIC_MAILBOXES_DEFAULT;
         ProbabilisticConfig probabilistic =
                 ProbabilisticConfig.fromMap(yaml.get(PROBABILISTIC), key + "." + PROBABILISTIC);
-        return new IdentityConfig(rules, maxBlockSize, mailboxes, probabilistic);
+        SurvivorshipConfig survivorship = SurvivorshipConfig.fromMap(yaml.get(SURVIVORSHIP), key + "." + SURVIVORSHIP);
+        return new IdentityConfig(rules, maxBlockSize, mailboxes, probabilistic, survivorship);
     }
 
     /** Whether the local part of an email (before the {@code @}) is a shared mailbox. */

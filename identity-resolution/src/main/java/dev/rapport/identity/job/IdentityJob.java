@@ -229,7 +229,7 @@ public final class IdentityJob {
                 .name("Records with their customer");
 
         IcebergSink.forRowData(assigned.keyBy((AssignedRecord record) -> record.customerId, Types.STRING)
-                        .process(new ProfileFunction<>(rows::customerProfile))
+                        .process(new ProfileFunction<>(config.survivorship(), rows::customerProfile))
                         .returns(IdentityRows.customerProfileType())
                         .uid("identity-golden-profiles")
                         .name("Golden profiles"))

@@ -2,6 +2,7 @@ package dev.rapport.identity.profile;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.rapport.identity.config.SurvivorshipConfig;
 import dev.rapport.identity.record.ResolutionRecord;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Collects a customer's records (keyed by customer id) until the input ends, then emits the
- * golden record in the output form the caller chooses (the job writes Iceberg rows).
+ * golden record, built by {@link GoldenRecordRule} under the survivorship policy, in the output
+ * form the caller chooses (the job writes Iceberg rows).
  */
 public final class ProfileFunction<OUT> extends KeyedProcessFunction<String, AssignedRecord, OUT> {
 
@@ -31,6 +33,7 @@ public final class ProfileFunction<OUT> extends KeyedProcessFunction<String, Ass
         OUT apply(GoldenProfile profile);
     }
 
+    private final SurvivorshipConfig policy;
     private final Output<OUT> output;
 
     private transient ListState<ResolutionRecord> records;
@@ -38,7 +41,8 @@ public final class ProfileFunction<OUT> extends KeyedProcessFunction<String, Ass
     private transient Map<String, Counter> matchedBySource;
     private transient LongCounter matched;
 
-    public ProfileFunction(Output<OUT> output) {
+    public ProfileFunction(SurvivorshipConfig policy, Output<OUT> output) {
+        this.policy = requireNonNull(policy, "policy is null");
         this.output = requireNonNull(output, "output is null");
     }
 
@@ -69,7 +73,7 @@ public final class ProfileFunction<OUT> extends KeyedProcessFunction<String, Ass
         records.clear();
         if (!all.isEmpty()) {
             count(all);
-            out.collect(output.apply(GoldenRecordRule.build(context.getCurrentKey(), all)));
+            out.collect(output.apply(GoldenRecordRule.build(context.getCurrentKey(), all, policy)));
         }
     }
 

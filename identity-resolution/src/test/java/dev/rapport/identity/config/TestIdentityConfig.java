@@ -121,4 +121,143 @@ class TestIdentityConfig {
                     assertThat(e.problem()).contains("between 0 and 1");
                 });
     }
+
+    @Test
+    void survivorshipIsRecencyForEveryFieldByDefault() {
+        SurvivorshipConfig survivorship = IdentityConfig.defaults().survivorship();
+
+        assertThat(survivorship).isEqualTo(SurvivorshipConfig.defaults());
+        assertThat(IdentityConfig.fromMap(Map.of("survivorship", Map.of()), "identity")
+                        .survivorship())
+                .isEqualTo(survivorship);
+        for (SurvivorshipField field : SurvivorshipField.values()) {
+            assertThat(survivorship.ruleFor(field)).isEqualTo(SurvivorshipRule.RECENCY);
+        }
+        assertThat(survivorship.trustOf("erp")).isZero();
+    }
+
+    @Test
+    void readsTheSurvivorshipPolicy() {
+        IdentityConfig config = IdentityConfig.fromMap(
+                Map.of(
+                        "survivorship",
+                        Map.of(
+                                "source_trust",
+                                Map.of("erp", 3, "crm", 2, "shop", 0),
+                                "default",
+                                "trust",
+                                "fields",
+                                Map.of("birth_date", "trust", "email", "recency", "name", "recency"))),
+                "identity");
+
+        SurvivorshipConfig survivorship = config.survivorship();
+        assertThat(survivorship.sourceTrust()).isEqualTo(Map.of("erp", 3, "crm", 2, "shop", 0));
+        assertThat(survivorship.trustOf("erp")).isEqualTo(3);
+        assertThat(survivorship.trustOf("web")).isZero();
+        assertThat(survivorship.defaultRule()).isEqualTo(SurvivorshipRule.TRUST);
+        assertThat(survivorship.ruleFor(SurvivorshipField.BIRTH_DATE)).isEqualTo(SurvivorshipRule.TRUST);
+        assertThat(survivorship.ruleFor(SurvivorshipField.EMAIL)).isEqualTo(SurvivorshipRule.RECENCY);
+        assertThat(survivorship.ruleFor(SurvivorshipField.NAME)).isEqualTo(SurvivorshipRule.RECENCY);
+        assertThat(survivorship.ruleFor(SurvivorshipField.COMPANY)).isEqualTo(SurvivorshipRule.TRUST);
+        assertThat(survivorship)
+                .isEqualTo(new SurvivorshipConfig(
+                        Map.of("erp", 3, "crm", 2, "shop", 0),
+                        SurvivorshipRule.TRUST,
+                        Map.of(
+                                SurvivorshipField.BIRTH_DATE,
+                                SurvivorshipRule.TRUST,
+                                SurvivorshipField.EMAIL,
+                                SurvivorshipRule.RECENCY,
+                                SurvivorshipField.NAME,
+                                SurvivorshipRule.RECENCY)));
+    }
+
+    @Test
+    void everyFieldGroupCanBeOverridden() {
+        for (String field : List.of("name", "email", "phone", "address", "country", "birth_date", "company")) {
+            SurvivorshipConfig survivorship = survivorship(Map.of("fields", Map.of(field, "trust")));
+
+            assertThat(survivorship.ruleFor(
+                            SurvivorshipField.fromConfigName(field).orElseThrow()))
+                    .as(field)
+                    .isEqualTo(SurvivorshipRule.TRUST);
+        }
+    }
+
+    @Test
+    void anUnknownSurvivorshipFieldIsNamed() {
+        assertThatThrownBy(() -> survivorship(Map.of("fields", Map.of("first_name", "trust"))))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+                    assertThat(e.key()).isEqualTo("identity.survivorship.fields.first_name");
+                    assertThat(e.problem())
+                            .contains("unknown field")
+                            .contains("name, email, phone, address, country, birth_date, company");
+                });
+    }
+
+    @Test
+    void anUnknownSurvivorshipRuleIsNamed() {
+        assertThatThrownBy(() -> survivorship(Map.of("fields", Map.of("email", "newest"))))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+                    assertThat(e.key()).isEqualTo("identity.survivorship.fields.email");
+                    assertThat(e.problem()).contains("unknown rule 'newest'").contains("recency, trust");
+                });
+        assertThatThrownBy(() -> survivorship(Map.of("default", "oldest")))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+                    assertThat(e.key()).isEqualTo("identity.survivorship.default");
+                    assertThat(e.problem()).contains("unknown rule 'oldest'");
+                });
+        assertThatThrownBy(() -> survivorship(Map.of("default", 1)))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.key())
+                        .isEqualTo("identity.survivorship.default"));
+    }
+
+    @Test
+    void sourceTrustIsAWholeNumberOfAtLeastZero() {
+        assertThatThrownBy(() -> survivorship(Map.of("source_trust", Map.of("erp", -1))))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+                    assertThat(e.key()).isEqualTo("identity.survivorship.source_trust.erp");
+                    assertThat(e.problem())
+                            .contains("whole number of at least 0")
+                            .contains("'-1'");
+                });
+        assertThatThrownBy(() -> survivorship(Map.of("source_trust", Map.of("crm", 1.5))))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.key())
+                        .isEqualTo("identity.survivorship.source_trust.crm"));
+        assertThatThrownBy(() -> survivorship(Map.of("source_trust", Map.of("crm", "high"))))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.key())
+                        .isEqualTo("identity.survivorship.source_trust.crm"));
+        assertThatThrownBy(() -> survivorship(Map.of("source_trust", List.of("erp", "crm"))))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.key())
+                        .isEqualTo("identity.survivorship.source_trust"));
+    }
+
+    @Test
+    void anUnknownSurvivorshipSettingIsNamed() {
+        assertThatThrownBy(() -> survivorship(Map.of("trust", Map.of("erp", 1))))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+                    assertThat(e.key()).isEqualTo("identity.survivorship.trust");
+                    assertThat(e.problem()).contains("default, fields, source_trust");
+                });
+        assertThatThrownBy(() -> IdentityConfig.fromMap(Map.of("survivorship", "trust"), "identity"))
+                .isInstanceOfSatisfying(
+                        InvalidConfigException.class, e -> assertThat(e.key()).isEqualTo("identity.survivorship"));
+    }
+
+    @Test
+    void sourceTrustMustNameConfiguredSources() {
+        SurvivorshipConfig survivorship = survivorship(Map.of("source_trust", Map.of("erp", 2, "crn", 1)));
+
+        survivorship.requireKnownSources(List.of("crn", "erp", "shop"), "identity.survivorship");
+        assertThatThrownBy(() -> survivorship.requireKnownSources(List.of("crm", "erp"), "identity.survivorship"))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+                    assertThat(e.key()).isEqualTo("identity.survivorship.source_trust.crn");
+                    assertThat(e.problem()).contains("no source is named 'crn'").contains("crm, erp");
+                });
+    }
+
+    private static SurvivorshipConfig survivorship(Map<String, Object> section) {
+        return IdentityConfig.fromMap(Map.of("survivorship", section), "identity")
+                .survivorship();
+    }
 }

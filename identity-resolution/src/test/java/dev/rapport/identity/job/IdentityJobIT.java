@@ -207,6 +207,40 @@ class IdentityJobIT {
         assertThat(sourceCounters(result, "resolved")).isEqualTo(Map.of("crm", 5L, "erp", 4L, "shop", 1L));
     }
 
+    @Test
+    void theMostTrustedSourceWinsOverAMoreRecentRecord() throws Exception {
+        IdentityConfig trustShop = IdentityConfig.fromMap(
+                Map.of(
+                        "max_block_size",
+                        2,
+                        "survivorship",
+                        Map.of(
+                                "source_trust",
+                                Map.of("shop", 3, "crm", 2, "erp", 1),
+                                "default",
+                                "trust",
+                                "fields",
+                                Map.of("name", "recency"))),
+                "identity");
+
+        run(2, trustShop, RESOLVED_AT);
+
+        Record ana = profiles().get(CustomerIdRule.customerIdOf(recordId("erp", "A100")));
+        // the shop record was updated in 2022, the CRM's in 2023 and the ERP's in 2024: the shop is trusted most
+        assertThat(ana.getField("email")).isEqualTo("ana.p@example.org");
+        assertThat(ana.getField("emails")).isEqualTo(List.of("ana.p@example.org", "ana.petrovic@example.com"));
+        // the shop, trusted most, has no address: the CRM's
+        assertThat(ana.getField("street")).isEqualTo("Knez Mihailova 1");
+        // only the least trusted ERP has a company and a birth date
+        assertThat(ana.getField("company")).isEqualTo("Petrović d.o.o.");
+        assertThat(ana.getField("birth_date")).isEqualTo(LocalDate.of(1990, 4, 12));
+        // name: recency overrides the default: the ERP's, as without a policy
+        assertThat(ana.getField("last_name")).isEqualTo("Petrovic");
+        assertThat(ana.getField("full_name")).isEqualTo("Ana Petrovic");
+        assertThat(ana.getField("sources")).isEqualTo(List.of("crm", "erp", "shop"));
+        assertThat(ana.getField("last_updated")).isEqualTo(utc("2024-02-01T00:00:00Z"));
+    }
+
     /** A per-source counter of the run's golden-profile operator, summed over its subtasks. */
     private static Map<String, Long> sourceCounters(JobExecutionResult result, String counter) {
         Map<String, Long> bySource = new TreeMap<>();
