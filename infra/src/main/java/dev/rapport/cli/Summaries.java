@@ -54,6 +54,15 @@ final class Summaries {
                 .forEach((rule, count) ->
                         links.append(' ').append(rule).append('=').append(Console.count(count)));
         console.line(links.toString());
+        StringBuilder sizes = new StringBuilder("  customers by records held:");
+        for (IdentityReport.SizeClassCount sizeClass : report.clusterSizes()) {
+            if (sizeClass.customers() > 0) {
+                sizes.append(' ').append(sizeClass.sizes()).append('=').append(Console.count(sizeClass.customers()));
+            }
+        }
+        console.line(sizes.toString());
+        console.line("  links refused for joining conflicting birth dates or national ids: "
+                + Console.count(report.refusedLinks()));
         if (report.blocksOverCap() > 0) {
             console.line("  identifiers shared by more records than max_block_size, left unlinked: "
                     + Console.count(report.blocksOverCap()));

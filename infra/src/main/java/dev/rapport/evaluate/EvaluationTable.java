@@ -3,7 +3,11 @@ package dev.rapport.evaluate;
 import java.util.List;
 import java.util.Locale;
 
-/** Evaluations as a fixed-width table for the console (and a Markdown one for BENCHMARKS.md). */
+/**
+ * Evaluations as a fixed-width table for the console (and a Markdown one for BENCHMARKS.md); the
+ * console's {@code refused} column counts the links the clustering refused for joining conflicting
+ * birth dates or national ids.
+ */
 public final class EvaluationTable {
 
     private EvaluationTable() {}
@@ -11,7 +15,7 @@ public final class EvaluationTable {
     public static String text(List<Evaluation> evaluations) {
         StringBuilder text = new StringBuilder(String.format(
                 Locale.ROOT,
-                "%-10s %8s %9s %9s %7s %7s %8s %8s %8s %9s %17s %8s %13s %13s %7s%n",
+                "%-10s %8s %9s %9s %7s %7s %8s %8s %8s %9s %17s %8s %8s %13s %13s %7s%n",
                 "dataset",
                 "records",
                 "truepairs",
@@ -24,6 +28,7 @@ public final class EvaluationTable {
                 "compared",
                 "customers/truth",
                 "largest",
+                "refused",
                 "households",
                 "mailboxes",
                 "time"));
@@ -31,7 +36,7 @@ public final class EvaluationTable {
             ClusterScores s = evaluation.scores();
             text.append(String.format(
                     Locale.ROOT,
-                    "%-10s %8d %9d %9.4f %7.4f %7.4f %8.4f %8.4f %8.4f %9d %17s %8d %13s %13s %6.1fs%n",
+                    "%-10s %8d %9d %9.4f %7.4f %7.4f %8.4f %8.4f %8.4f %9d %17s %8d %8d %13s %13s %6.1fs%n",
                     evaluation.dataset(),
                     s.records(),
                     s.truePairs(),
@@ -44,6 +49,7 @@ public final class EvaluationTable {
                     evaluation.identity().candidatePairs(),
                     s.customers() + "/" + s.entities(),
                     s.largestCluster(),
+                    evaluation.identity().refusedLinks(),
                     merges(evaluation.households()),
                     merges(evaluation.sharedMailboxes()),
                     evaluation.time().toMillis() / 1000.0));

@@ -164,12 +164,22 @@ public final class Pipeline {
                     return IdentityJob.report(runner.run("resolve", job::build, null, null));
                 },
                 report -> Map.of("staging.customer_records", report.records()),
-                report -> Map.of(
-                        "customers", report.customers(),
-                        "links", report.links(),
-                        "matched_records", report.matchedRecords(),
-                        "largest_cluster", (long) report.largestCluster(),
-                        "comparisons", report.comparisons()));
+                Pipeline::resolveOutputs);
+    }
+
+    /** The measures of a resolve run in {@code ops.job_runs.outputs}; {@code customers_of_size_3-5} and so on per size class. */
+    static Map<String, Long> resolveOutputs(IdentityReport report) {
+        Map<String, Long> outputs = new java.util.LinkedHashMap<>();
+        outputs.put("customers", report.customers());
+        outputs.put("links", report.links());
+        outputs.put("matched_records", report.matchedRecords());
+        outputs.put("largest_cluster", (long) report.largestCluster());
+        outputs.put("comparisons", report.comparisons());
+        outputs.put("refused_links", report.refusedLinks());
+        for (IdentityReport.SizeClassCount sizeClass : report.clusterSizes()) {
+            outputs.put("customers_of_size_" + sizeClass.sizes(), sizeClass.customers());
+        }
+        return outputs;
     }
 
     public MetricsReport metrics() throws Exception {

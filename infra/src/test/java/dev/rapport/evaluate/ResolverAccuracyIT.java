@@ -62,6 +62,10 @@ class ResolverAccuracyIT {
 
         assertThat(evaluation.scores().f1()).isGreaterThanOrEqualTo(GENERATED_F1_FLOOR);
         assertThat(evaluation.scores().largestCluster()).isLessThan(10);
+        assertThat(evaluation.identity().clusterSizes().stream()
+                        .mapToLong(sizes -> sizes.customers())
+                        .sum())
+                .isEqualTo(evaluation.identity().customers());
         assertThat(evaluation.sharedMailboxes().pairs()).isPositive();
         assertThat(evaluation.sharedMailboxes().merged()).isZero();
         assertThat(evaluation.households().pairs()).isPositive();

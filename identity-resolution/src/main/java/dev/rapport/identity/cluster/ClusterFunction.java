@@ -12,12 +12,13 @@ import org.apache.flink.api.common.functions.RichMapPartitionFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Connected components over all records and links, then one {@link Assignment} per record and
+ * Customers over all records and links ({@link Clustering}: strongest links first, none that would
+ * give a customer conflicting birth dates or national ids), then one {@link Assignment} per record and
  * the {@link IdentityEvent}s since the previous run, whose record-to-customer map it reads too
  * ({@link CustomerIdContinuity} keeps the ids).
  *
  * <p>Runs at parallelism 1 (the job sets it): components can span any number of blocks, and a
- * single in-memory union-find over record ids is simple and exact. It holds a few small strings
+ * single in-memory union-find over record ids, with the links sorted strongest first, is simple and exact. It holds a few small strings
  * per record, which fits millions of records in one task manager; the blocking, linking, profile
  * and writing around it are parallel. A distributed algorithm (e.g. iterative min-label
  * propagation) replaces it when one task manager is no longer enough.
@@ -32,12 +33,21 @@ public final class ClusterFunction extends RichMapPartitionFunction<ClusterInput
     public static final String LARGEST_CLUSTER = "identity.largest-cluster";
     /** Accumulator: probabilistic links that reached the clustering. */
     public static final String PROBABILISTIC_LINKS = "identity.links.probabilistic";
+    /** Accumulator: links the guard refused because they would join conflicting birth dates or national ids. */
+    public static final String REFUSED_LINKS = "identity.links.refused";
+    /** Accumulator prefix: customers per size class ({@link ClusterSizes}), {@code <prefix><label>}. */
+    public static final String CUSTOMERS_OF_SIZE = "identity.cluster-size.customers.";
+    /** Accumulator prefix: records in the customers of each size class, {@code <prefix><label>}. */
+    public static final String RECORDS_OF_SIZE = "identity.cluster-size.records.";
 
     private final List<MatchRule> rulePreference;
 
     private transient LongCounter customers;
     private transient IntMaximum largestCluster;
     private transient LongCounter probabilisticLinks;
+    private transient LongCounter refusedLinks;
+    private transient Map<String, LongCounter> customersOfSize;
+    private transient Map<String, LongCounter> recordsOfSize;
 
     public ClusterFunction(List<MatchRule> rulePreference) {
         this.rulePreference = List.copyOf(rulePreference);
@@ -51,6 +61,18 @@ public final class ClusterFunction extends RichMapPartitionFunction<ClusterInput
         getRuntimeContext().addAccumulator(LARGEST_CLUSTER, largestCluster);
         probabilisticLinks = new LongCounter();
         getRuntimeContext().addAccumulator(PROBABILISTIC_LINKS, probabilisticLinks);
+        refusedLinks = new LongCounter();
+        getRuntimeContext().addAccumulator(REFUSED_LINKS, refusedLinks);
+        customersOfSize = new HashMap<>();
+        recordsOfSize = new HashMap<>();
+        for (ClusterSizes.SizeClass sizeClass : ClusterSizes.CLASSES) {
+            LongCounter customersCounter = new LongCounter();
+            LongCounter recordsCounter = new LongCounter();
+            getRuntimeContext().addAccumulator(CUSTOMERS_OF_SIZE + sizeClass.label(), customersCounter);
+            getRuntimeContext().addAccumulator(RECORDS_OF_SIZE + sizeClass.label(), recordsCounter);
+            customersOfSize.put(sizeClass.label(), customersCounter);
+            recordsOfSize.put(sizeClass.label(), recordsCounter);
+        }
     }
 
     @Override
@@ -66,13 +88,23 @@ public final class ClusterFunction extends RichMapPartitionFunction<ClusterInput
                 }
                 clustering.addLink(input.recordId, input.otherRecordId, input.rule, input.probability);
             } else {
-                clustering.addRecord(input.recordId, input.source, input.sourceId, input.createdAt);
+                clustering.addRecord(
+                        input.recordId,
+                        input.source,
+                        input.sourceId,
+                        input.createdAt,
+                        input.birthDate,
+                        input.nationalId);
             }
         }
         Clustering.Resolved resolved = clustering.resolve(previousCustomerOf);
+        refusedLinks.add(resolved.refusedLinks());
         for (List<Assignment> customer : resolved.customers()) {
             customers.add(1L);
             largestCluster.add(customer.size());
+            String sizeClass = ClusterSizes.of(customer.size()).label();
+            customersOfSize.get(sizeClass).add(1L);
+            recordsOfSize.get(sizeClass).add((long) customer.size());
             for (Assignment assignment : customer) {
                 out.collect(Resolution.of(assignment));
             }

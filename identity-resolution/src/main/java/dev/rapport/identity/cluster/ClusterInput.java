@@ -1,5 +1,6 @@
 package dev.rapport.identity.cluster;
 
+import dev.rapport.identity.compare.MatchRecord;
 import dev.rapport.identity.match.Link;
 import dev.rapport.identity.record.ResolutionRecord;
 
@@ -17,6 +18,10 @@ public class ClusterInput {
     public String sourceId;
     /** Nodes only: microseconds, nullable. */
     public Long createdAt;
+    /** Nodes only: days since the epoch, nullable; read by the clustering's guard. */
+    public Integer birthDate;
+    /** Nodes only: the national id key ({@link MatchRecord#identifier}), nullable; read by the clustering's guard. */
+    public String nationalId;
     /** Links only. */
     public String otherRecordId;
     /** Links only. */
@@ -34,6 +39,8 @@ public class ClusterInput {
         input.source = record.source;
         input.sourceId = record.sourceId;
         input.createdAt = record.createdAt;
+        input.birthDate = record.birthDate;
+        input.nationalId = MatchRecord.identifier(record.nationalId);
         return input;
     }
 

@@ -3,38 +3,57 @@ package dev.rapport.identity.cluster;
 import dev.rapport.identity.config.MatchRule;
 import dev.rapport.identity.score.ProbabilisticLinker;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
- * Connected components of the match graph, with a customer id for each and the rule that joined
- * each record. Pure logic: the result depends only on the sets of nodes and links, not on the
- * order they are added in.
+ * Customers from the match graph: its links applied strongest first, each joining two parts unless
+ * the joined customer would hold conflicting birth dates or national ids ({@link
+ * ExclusiveIdentifierRule}); then a customer id for each part and the rule that joined each record.
+ *
+ * <p>Strongest first: deterministic links in the configured rule preference, then probabilistic
+ * links by probability, highest first; ties by the two record ids. So when a chain of links would
+ * join two conflicting records, the weakest link of the chain is the one refused, and the result
+ * depends only on the sets of nodes and links, never on the order they are added in.
  */
 public final class Clustering {
 
-    private record Node(String source, String sourceId, Long createdAt) {}
+    private record Node(String source, String sourceId, Long createdAt, Integer birthDate, String nationalId) {}
+
+    /** A link as applied: its records in id order, its rule's preference (lower is stronger) and probability. */
+    private record PendingLink(String first, String second, int preference, double probability) {}
+
+    private static final Comparator<PendingLink> STRONGEST_FIRST = Comparator.comparingInt(PendingLink::preference)
+            .thenComparing(PendingLink::probability, Comparator.reverseOrder())
+            .thenComparing(PendingLink::first)
+            .thenComparing(PendingLink::second);
 
     private final List<MatchRule> rulePreference;
-    private final UnionFind sets = new UnionFind();
-    private final Map<String, Node> nodes = new LinkedHashMap<>();
-    /** Per record, the most preferred rule of any link that touches it. */
-    private final Map<String, Integer> bestRule = new HashMap<>();
-    /** Per record, the highest probability among its links of {@link #bestRule}. */
-    private final Map<String, Double> bestProbability = new HashMap<>();
+    private final Map<String, Node> nodes = new HashMap<>();
+    private final List<PendingLink> links = new ArrayList<>();
+    private final ExclusiveIdentifierRule guard = new ExclusiveIdentifierRule();
 
     public Clustering(List<MatchRule> rulePreference) {
         this.rulePreference = List.copyOf(rulePreference);
     }
 
     public void addRecord(String recordId, String source, String sourceId, Long createdAt) {
+        addRecord(recordId, source, sourceId, createdAt, null, null);
+    }
+
+    /**
+     * A record with the identifiers the guard reads: its birth date (days since the epoch) and its
+     * national id key ({@link dev.rapport.identity.compare.MatchRecord#identifier}), either nullable.
+     */
+    public void addRecord(
+            String recordId, String source, String sourceId, Long createdAt, Integer birthDate, String nationalId) {
         nodes.put(
                 Objects.requireNonNull(recordId, "recordId is null"),
-                new Node(Objects.requireNonNull(source, "source is null"), sourceId, createdAt));
-        sets.add(recordId);
+                new Node(Objects.requireNonNull(source, "source is null"), sourceId, createdAt, birthDate, nationalId));
     }
 
     public void addLink(String fromRecordId, String toRecordId, String rule) {
@@ -42,20 +61,14 @@ public final class Clustering {
     }
 
     public void addLink(String fromRecordId, String toRecordId, String rule, double probability) {
-        sets.union(fromRecordId, toRecordId);
-        int preference = preference(rule);
-        note(fromRecordId, preference, probability);
-        note(toRecordId, preference, probability);
-    }
-
-    private void note(String recordId, int preference, double probability) {
-        Integer best = bestRule.get(recordId);
-        if (best == null || preference < best) {
-            bestRule.put(recordId, preference);
-            bestProbability.put(recordId, probability);
-        } else if (preference == best) {
-            bestProbability.merge(recordId, probability, Math::max);
-        }
+        Objects.requireNonNull(fromRecordId, "fromRecordId is null");
+        Objects.requireNonNull(toRecordId, "toRecordId is null");
+        boolean ordered = fromRecordId.compareTo(toRecordId) <= 0;
+        links.add(new PendingLink(
+                ordered ? fromRecordId : toRecordId,
+                ordered ? toRecordId : fromRecordId,
+                preference(Objects.requireNonNull(rule, "rule is null")),
+                probability));
     }
 
     /** One list per customer, ids from each cluster's earliest record; records that appear only in links (none should) are left out. */
@@ -63,16 +76,57 @@ public final class Clustering {
         return resolve(Map.of()).customers();
     }
 
-    /** The customers and what changed since the run that gave {@code previousCustomerOf} (record id to customer id). */
-    public record Resolved(List<List<Assignment>> customers, List<IdentityEvent> events) {}
+    /**
+     * The customers, what changed since the run that gave {@code previousCustomerOf} (record id to
+     * customer id), and how many links the guard refused.
+     */
+    public record Resolved(List<List<Assignment>> customers, List<IdentityEvent> events, long refusedLinks) {}
 
     /** Customers whose ids continue those of the previous run: see {@link CustomerIdContinuity}. */
     public Resolved resolve(Map<String, String> previousCustomerOf) {
+        UnionFind sets = new UnionFind();
+        // per part (by its representative), made when a link first reaches it
+        Map<String, ExclusiveIdentifierRule.Identifiers> identifiers = new HashMap<>();
+        for (String recordId : new TreeSet<>(nodes.keySet())) {
+            sets.add(recordId);
+        }
+        Map<String, Integer> bestRule = new HashMap<>();
+        Map<String, Double> bestProbability = new HashMap<>();
+        long refused = 0;
+        List<PendingLink> strongestFirst = new ArrayList<>(links);
+        strongestFirst.sort(STRONGEST_FIRST);
+        for (PendingLink link : strongestFirst) {
+            String first = sets.find(link.first());
+            String second = sets.find(link.second());
+            if (!first.equals(second)) {
+                ExclusiveIdentifierRule.Identifiers firstPart = identifiers.computeIfAbsent(first, this::identifiersOf);
+                ExclusiveIdentifierRule.Identifiers secondPart =
+                        identifiers.computeIfAbsent(second, this::identifiersOf);
+                boolean judgedPairwise = link.preference() == rulePreference.size();
+                if (guard.conflict(
+                                firstPart,
+                                identifiersOf(link.first()),
+                                secondPart,
+                                identifiersOf(link.second()),
+                                judgedPairwise)
+                        .isPresent()) {
+                    refused++;
+                    continue;
+                }
+                String joined = sets.union(first, second);
+                ExclusiveIdentifierRule.Identifiers kept = joined.equals(first) ? firstPart : secondPart;
+                kept.absorb(joined.equals(first) ? secondPart : firstPart);
+                identifiers.remove(joined.equals(first) ? second : first);
+            }
+            note(bestRule, bestProbability, link.first(), link.preference(), link.probability());
+            note(bestRule, bestProbability, link.second(), link.preference(), link.probability());
+        }
+
         List<List<CustomerIdRule.Member>> components = new ArrayList<>();
         List<CustomerIdContinuity.Cluster> clusters = new ArrayList<>();
         for (List<String> component : sets.components()) {
             List<CustomerIdRule.Member> members = new ArrayList<>(component.size());
-            java.util.TreeSet<String> rules = new java.util.TreeSet<>();
+            TreeSet<String> rules = new TreeSet<>();
             for (String recordId : component) {
                 Node node = nodes.get(recordId);
                 if (node != null) {
@@ -107,7 +161,30 @@ public final class Clustering {
             }
             customers.add(assignments);
         }
-        return new Resolved(customers, ids.events());
+        return new Resolved(customers, ids.events(), refused);
+    }
+
+    private ExclusiveIdentifierRule.Identifiers identifiersOf(String recordId) {
+        Node node = nodes.get(recordId);
+        return node == null
+                ? ExclusiveIdentifierRule.Identifiers.of(null, null)
+                : ExclusiveIdentifierRule.Identifiers.of(node.birthDate(), node.nationalId());
+    }
+
+    /** Keeps, per record, the most preferred rule of the links that touch it and that rule's best probability. */
+    private static void note(
+            Map<String, Integer> bestRule,
+            Map<String, Double> bestProbability,
+            String recordId,
+            int preference,
+            double probability) {
+        Integer best = bestRule.get(recordId);
+        if (best == null || preference < best) {
+            bestRule.put(recordId, preference);
+            bestProbability.put(recordId, probability);
+        } else if (preference == best) {
+            bestProbability.merge(recordId, probability, Math::max);
+        }
     }
 
     private int preference(String rule) {

@@ -34,11 +34,12 @@ public final class UnionFind {
         return position;
     }
 
-    public void union(String a, String b) {
+    /** Joins the sets of both ids (adding either if new); returns the id that now represents the joined set. */
+    public String union(String a, String b) {
         int rootA = root(add(a));
         int rootB = root(add(b));
         if (rootA == rootB) {
-            return;
+            return ids.get(rootA);
         }
         if (size[rootA] < size[rootB]) {
             int swap = rootA;
@@ -47,6 +48,12 @@ public final class UnionFind {
         }
         parent[rootB] = rootA;
         size[rootA] += size[rootB];
+        return ids.get(rootA);
+    }
+
+    /** The id that represents the set holding {@code id} (adding it as a set of its own if new). */
+    public String find(String id) {
+        return ids.get(root(add(id)));
     }
 
     public boolean connected(String a, String b) {

@@ -54,7 +54,8 @@ public class MatchRecord {
         return folded.isEmpty() ? null : folded;
     }
 
-    private static String identifier(String value) {
+    /** An identifier's key: upper-case letters and digits only ("123-45 678" is "12345678"); null when none is left. */
+    public static String identifier(String value) {
         if (value == null) {
             return null;
         }

@@ -11,6 +11,7 @@ import dev.rapport.identity.block.CandidateKeyRule;
 import dev.rapport.identity.cluster.Assignment;
 import dev.rapport.identity.cluster.ClusterFunction;
 import dev.rapport.identity.cluster.ClusterInput;
+import dev.rapport.identity.cluster.ClusterSizes;
 import dev.rapport.identity.cluster.Resolution;
 import dev.rapport.identity.compare.MatchRecord;
 import dev.rapport.identity.compare.RecordComparator;
@@ -64,7 +65,7 @@ import org.apache.iceberg.flink.source.IcebergSource;
  * <pre>
  * read records -> blocking keys -> keyBy block -> links (parallel)
  *             \                                  \
- *              +-------------- nodes -------------+-> connected components (parallelism 1)
+ *              +-------------- nodes -------------+-> guarded clustering (parallelism 1)
  * read previous identity_map ------------------------^     -> identity_map, identity_history
  *              records keyBy record id JOIN assignments -> keyBy customer -> golden profile
  *              links keyBy first record JOIN assignments -> match_evidence
@@ -172,7 +173,7 @@ public final class IdentityJob {
                 .returns(TypeInformation.of(Resolution.class))
                 .setParallelism(1)
                 .uid("identity-connected-components")
-                .name("Connected components");
+                .name("Clustering");
         DataStream<Assignment> assignments = resolved.filter(resolution -> resolution.assignment != null)
                 .setParallelism(1)
                 .uid("identity-assignments")
@@ -299,7 +300,14 @@ public final class IdentityJob {
                 longResult(result, CandidatePairFunction.COMPARISONS),
                 longResult(result, ProbabilisticLinkFunction.CANDIDATE_PAIRS),
                 longResult(result, CandidatePairFunction.BLOCKS_OVER_CAP),
-                longResult(result, IdentityCounters.MATCHED_ACCUMULATOR));
+                longResult(result, IdentityCounters.MATCHED_ACCUMULATOR),
+                ClusterSizes.CLASSES.stream()
+                        .map(sizeClass -> new IdentityReport.SizeClassCount(
+                                sizeClass.label(),
+                                longResult(result, ClusterFunction.CUSTOMERS_OF_SIZE + sizeClass.label()),
+                                longResult(result, ClusterFunction.RECORDS_OF_SIZE + sizeClass.label())))
+                        .toList(),
+                longResult(result, ClusterFunction.REFUSED_LINKS));
     }
 
     private static long longResult(JobExecutionResult result, String name) {

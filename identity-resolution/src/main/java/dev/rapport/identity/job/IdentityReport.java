@@ -2,6 +2,7 @@ package dev.rapport.identity.job;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +20,10 @@ import java.util.Map;
  * @param candidateBlocksOverCap candidate blocks not compared for being over
  *     {@code probabilistic.max_block_size}
  * @param matchedRecords records resolved to a customer that holds at least one other record
+ * @param clusterSizes the cluster size distribution: customers and their records per size class
+ *     ({@link dev.rapport.identity.cluster.ClusterSizes}), every class in order, empty ones too
+ * @param refusedLinks links the clustering refused because they would have given a customer
+ *     conflicting birth dates or national ids
  */
 public record IdentityReport(
         long records,
@@ -29,11 +34,21 @@ public record IdentityReport(
         long comparisons,
         long candidatePairs,
         long candidateBlocksOverCap,
-        long matchedRecords) {
+        long matchedRecords,
+        List<SizeClassCount> clusterSizes,
+        long refusedLinks) {
+
+    /** Customers of one size class ({@code sizes}, e.g. "3-5" records) and the records they hold. */
+    public record SizeClassCount(String sizes, long customers, long records) {
+        public SizeClassCount {
+            requireNonNull(sizes, "sizes is null");
+        }
+    }
 
     public IdentityReport {
         requireNonNull(linksByRule, "linksByRule is null");
         linksByRule = Map.copyOf(linksByRule);
+        clusterSizes = List.copyOf(requireNonNull(clusterSizes, "clusterSizes is null"));
     }
 
     public long links() {

@@ -40,6 +40,16 @@ public final class ConflictingFieldsRule {
     }
 
     private static boolean differ(int pattern, MatchField field) {
-        return ComparisonPattern.level(pattern, field) == field.differentLevel();
+        return clearlyDifferent(field, ComparisonPattern.level(pattern, field));
+    }
+
+    /**
+     * Whether a comparison level of the field is a clear conflict (for a birth date: not equal, not a
+     * typo or a day/month swap, not the same year; for a national id: more than one edit apart). The
+     * clustering's guard judges whole customers with the same notion ({@link
+     * dev.rapport.identity.cluster.ExclusiveIdentifierRule}).
+     */
+    public static boolean clearlyDifferent(MatchField field, int level) {
+        return level == field.differentLevel();
     }
 }

@@ -201,6 +201,21 @@ class IdentityJobIT {
         assertThat(report.blocksOverCap()).isEqualTo(1);
         // Ana's three records and Milan's two
         assertThat(report.matchedRecords()).isEqualTo(5);
+        assertThat(report.clusterSizes())
+                .extracting(IdentityReport.SizeClassCount::sizes)
+                .containsExactly("1", "2", "3-5", "6-10", "11-100", "101-1000", "1001+");
+        assertThat(report.clusterSizes())
+                .extracting(IdentityReport.SizeClassCount::customers)
+                .containsExactly(5L, 1L, 1L, 0L, 0L, 0L, 0L);
+        assertThat(report.clusterSizes().stream()
+                        .mapToLong(IdentityReport.SizeClassCount::customers)
+                        .sum())
+                .isEqualTo(report.customers());
+        assertThat(report.clusterSizes().stream()
+                        .mapToLong(IdentityReport.SizeClassCount::records)
+                        .sum())
+                .isEqualTo(report.records());
+        assertThat(report.refusedLinks()).isZero();
 
         // the same counts per source, as the metrics Prometheus exposes
         assertThat(sourceCounters(result, "matched")).isEqualTo(Map.of("crm", 2L, "erp", 2L, "shop", 1L));
@@ -385,6 +400,59 @@ class IdentityJobIT {
         assertThat(profiles()).containsOnlyKeys(anaOne, sara, splitOff);
     }
 
+    @Test
+    void aChainOfLinksDoesNotJoinTwoPeopleWithDifferentNationalIds() throws Exception {
+        IdentityConfig deterministic = new IdentityConfig(
+                IdentityConfig.RULES_DEFAULT,
+                50,
+                IdentityConfig.GENERIC_MAILBOXES_DEFAULT,
+                new dev.rapport.identity.config.ProbabilisticConfig(false, 0.95, 200));
+        // two namesakes; the web record shares the first one's email and the second one's phone
+        replaceRecords(List.of(
+                row("crm", "n1", "Ivan", "Popović", "ivan", "popovic")
+                        .email("ivan.popovic@example.com")
+                        .identity("1203975710123", LocalDate.of(1975, 3, 12))
+                        .times("2019-01-01T00:00:00Z", null)
+                        .values,
+                row("web", "n2", "Ivan", "Popović", "ivan", "popovic")
+                        .email("ivan.popovic@example.com")
+                        .phone("+381643333333")
+                        .times("2020-01-01T00:00:00Z", null)
+                        .values,
+                row("erp", "n3", "Ivan", "Popović", "ivan", "popovic")
+                        .phone("+381643333333")
+                        .identity("0507990710456", LocalDate.of(1990, 7, 5))
+                        .times("2021-01-01T00:00:00Z", null)
+                        .values));
+
+        Map<Integer, Map<String, IdentityRow>> byParallelism = new TreeMap<>();
+        for (int parallelism : new int[] {1, 2, 4}) {
+            deleteAll(RapportTables.IDENTITY_MAP);
+            deleteAll(RapportTables.IDENTITY_HISTORY);
+            IdentityReport report = IdentityJob.report(run(parallelism, deterministic, RESOLVED_AT));
+
+            // email is preferred to phone: the email link is applied, the phone link would join the two ids
+            assertThat(report.refusedLinks())
+                    .as("at parallelism %d", parallelism)
+                    .isEqualTo(1);
+            assertThat(report.customers()).isEqualTo(2);
+            assertThat(report.clusterSizes())
+                    .extracting(IdentityReport.SizeClassCount::customers)
+                    .containsExactly(1L, 1L, 0L, 0L, 0L, 0L, 0L);
+            assertThat(report.clusterSizes())
+                    .extracting(IdentityReport.SizeClassCount::records)
+                    .containsExactly(1L, 2L, 0L, 0L, 0L, 0L, 0L);
+            byParallelism.put(parallelism, identityMap());
+        }
+        Map<String, IdentityRow> map = byParallelism.get(1);
+        assertThat(map.get("web/n2").customerId()).isEqualTo(map.get("crm/n1").customerId());
+        assertThat(map.get("erp/n3").customerId())
+                .isNotEqualTo(map.get("crm/n1").customerId());
+        assertThat(map.get("erp/n3").matchRule()).isEqualTo("singleton");
+        assertThat(byParallelism.get(2)).isEqualTo(map);
+        assertThat(byParallelism.get(4)).isEqualTo(map);
+    }
+
     private static Map<String, Object> sara(String sourceId, String phone, String createdAt) {
         return row("crm", sourceId, "Sara", "Kovač", "sara", "kovac")
                 .phone(phone)
@@ -525,6 +593,12 @@ class IdentityJobIT {
             values.put("city", city);
             values.put("postcode", postcode);
             values.put("country", country);
+            return this;
+        }
+
+        RowBuilder identity(String nationalId, LocalDate birthDate) {
+            values.put("national_id", nationalId);
+            values.put("birth_date", birthDate);
             return this;
         }
 
