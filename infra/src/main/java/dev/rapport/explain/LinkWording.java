@@ -1,6 +1,7 @@
 package dev.rapport.explain;
 
 import dev.rapport.identity.compare.MatchField;
+import dev.rapport.identity.match.EvidenceDetail;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -18,9 +19,6 @@ import java.util.Map;
  * existed get the rule alone.
  */
 public final class LinkWording {
-
-    /** The key of the name guard's result among a deterministic link's levels. */
-    static final String NAME = "name";
 
     /** Record details by evidence field: the {@code staging.customer_records} column shown. */
     static final Map<String, String> DETAIL_COLUMNS = Map.of(
@@ -75,7 +73,7 @@ public final class LinkWording {
                     case "national_id" -> "have the same national id number";
                     default -> "were matched by the rule '" + link.rule() + "'";
                 };
-        String name = link.levels() == null ? null : link.levels().get(NAME);
+        String name = link.levels() == null ? null : link.levels().get(EvidenceDetail.NAME);
         if (name == null) {
             return text;
         }
@@ -183,7 +181,8 @@ public final class LinkWording {
 
     /** The probability as a percentage, rounded down so that a near-certain link never reads 100%. */
     static String percent(double probability) {
-        double tenths = Math.floor(probability * 1000) / 10;
+        // the small nudge keeps a binary fraction such as 0.987 * 1000 = 986.999... at 98.7
+        double tenths = Math.floor(probability * 1000 + 1e-9) / 10;
         return String.format(Locale.ROOT, tenths == Math.rint(tenths) ? "%.0f%%" : "%.1f%%", tenths);
     }
 

@@ -178,7 +178,7 @@ public final class RapportTables {
                                             + " different, or missing (a side has no value). Deterministic rules: the"
                                             + " shared identifier (email, phone, source_customer_ref) -> exact, and"
                                             + " name -> the name guard's result (exact, close, or missing: a record"
-                                            + " has no name). Null for links written before this column existed."),
+                                            + " has no name)."),
                             optional(
                                     8,
                                     "field_weights",
@@ -191,7 +191,10 @@ public final class RapportTables {
                                     "prior_weight",
                                     Types.DoubleType.get(),
                                     "probabilistic: log2 of the prior odds that two records are one person,"
-                                            + " before any field is compared. Null for deterministic rules."),
+                                            + " before any field is compared (among all pairs of records, or among"
+                                            + " the candidate pairs when that view of the model was the less sure"
+                                            + " one and decided the probability; field_weights are of the same"
+                                            + " view). Null for deterministic rules."),
                             optional(
                                     10,
                                     "total_weight",
