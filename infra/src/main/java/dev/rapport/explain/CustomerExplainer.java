@@ -12,7 +12,10 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
@@ -41,14 +44,20 @@ public final class CustomerExplainer {
 
     /** The explanation, or empty when no record belongs to the customer. */
     public Optional<String> explain(String customerId) {
-        List<CustomerExplanation.Member> members = new ArrayList<>();
-        for (Record row : read(RapportTables.IDENTITY_MAP, Expressions.equal("customer_id", customerId))) {
-            members.add(new CustomerExplanation.Member(
-                    (String) row.getField("record_id"), (String) row.getField("source"), (String)
-                            row.getField("source_id")));
-        }
-        if (members.isEmpty()) {
+        List<Record> mapped = read(RapportTables.IDENTITY_MAP, Expressions.equal("customer_id", customerId));
+        if (mapped.isEmpty()) {
             return Optional.empty();
+        }
+        Map<String, Map<String, String>> details = details(
+                mapped.stream().map(row -> (String) row.getField("record_id")).toList());
+        List<CustomerExplanation.Member> members = new ArrayList<>();
+        for (Record row : mapped) {
+            String recordId = (String) row.getField("record_id");
+            members.add(new CustomerExplanation.Member(
+                    recordId,
+                    (String) row.getField("source"),
+                    (String) row.getField("source_id"),
+                    details.getOrDefault(recordId, Map.of())));
         }
         List<CustomerExplanation.Link> links = new ArrayList<>();
         for (Record row : read(RapportTables.MATCH_EVIDENCE, Expressions.equal("customer_id", customerId))) {
@@ -56,7 +65,11 @@ public final class CustomerExplainer {
                     (String) row.getField("record_id"),
                     (String) row.getField("other_record_id"),
                     (String) row.getField("match_rule"),
-                    (Double) row.getField("probability")));
+                    (Double) row.getField("probability"),
+                    stringMap(row.getField("field_levels")),
+                    doubleMap(row.getField("field_weights")),
+                    (Double) row.getField("prior_weight"),
+                    (Double) row.getField("total_weight")));
         }
         List<Record> events = read(
                 RapportTables.IDENTITY_HISTORY,
@@ -74,6 +87,40 @@ public final class CustomerExplainer {
                     (String) row.getField("reason")));
         }
         return Optional.of(CustomerExplanation.explain(customerId, members, links, history));
+    }
+
+    /** The details a link's explanation quotes, per record id, from {@code staging.customer_records}. */
+    private Map<String, Map<String, String>> details(List<String> recordIds) {
+        Map<String, Map<String, String>> details = new HashMap<>();
+        for (Record row : read(RapportTables.CUSTOMER_RECORDS, Expressions.in("record_id", recordIds.toArray()))) {
+            Map<String, String> values = new HashMap<>();
+            LinkWording.DETAIL_COLUMNS.forEach((field, column) -> {
+                Object value = row.getField(column);
+                if (value != null) {
+                    values.put(field, value.toString());
+                }
+            });
+            details.put((String) row.getField("record_id"), values);
+        }
+        return details;
+    }
+
+    private static Map<String, String> stringMap(Object value) {
+        if (value == null) {
+            return null;
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        ((Map<?, ?>) value).forEach((key, level) -> map.put(key.toString(), level.toString()));
+        return map;
+    }
+
+    private static Map<String, Double> doubleMap(Object value) {
+        if (value == null) {
+            return null;
+        }
+        Map<String, Double> map = new LinkedHashMap<>();
+        ((Map<?, ?>) value).forEach((key, weight) -> map.put(key.toString(), (Double) weight));
+        return map;
     }
 
     private List<Record> read(TableDefinition table, Expression filter) {

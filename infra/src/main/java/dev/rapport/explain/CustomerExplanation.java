@@ -2,7 +2,6 @@ package dev.rapport.explain;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -13,15 +12,44 @@ import java.util.TreeSet;
  */
 public final class CustomerExplanation {
 
-    /** A record of the customer: {@code source:source_id} and its record id. */
-    public record Member(String recordId, String source, String sourceId) {
+    /**
+     * A record of the customer: {@code source:source_id}, its record id, and the details a link's
+     * explanation quotes (evidence field to value, e.g. {@code given_name -> Ana}; see
+     * {@link LinkWording#DETAIL_COLUMNS}).
+     */
+    public record Member(String recordId, String source, String sourceId, Map<String, String> details) {
+        public Member {
+            details = details == null ? Map.of() : Map.copyOf(details);
+        }
+
+        public Member(String recordId, String source, String sourceId) {
+            this(recordId, source, sourceId, Map.of());
+        }
+
         String label() {
             return source + ":" + sourceId;
         }
     }
 
-    /** A link between two of its records. */
-    public record Link(String recordId, String otherRecordId, String rule, double probability) {}
+    /**
+     * A link between two of its records: a row of {@code identity.match_evidence}. The levels,
+     * weights, prior and total are null where the row has none (deterministic rules have levels
+     * only; rows written before those columns existed have none).
+     */
+    public record Link(
+            String recordId,
+            String otherRecordId,
+            String rule,
+            double probability,
+            Map<String, String> levels,
+            Map<String, Double> weights,
+            Double priorWeight,
+            Double totalWeight) {
+
+        public Link(String recordId, String otherRecordId, String rule, double probability) {
+            this(recordId, otherRecordId, rule, probability, null, null, null, null);
+        }
+    }
 
     /** A change of ids that involved the customer. */
     public record Change(String when, String event, String customerId, String otherCustomerId, String reason) {}
@@ -52,14 +80,13 @@ public final class CustomerExplanation {
             for (Link link : links) {
                 Member one = byId.get(link.recordId());
                 Member other = byId.get(link.otherRecordId());
-                String first = label(one, link.recordId());
-                String second = label(other, link.otherRecordId());
-                if (first.compareTo(second) > 0) {
-                    String swap = first;
-                    first = second;
-                    second = swap;
-                }
-                reasons.add("  - " + first + " and " + second + " " + because(link.rule(), link.probability()) + ".");
+                reasons.add("  - "
+                        + LinkWording.sentence(
+                                link,
+                                label(one, link.recordId()),
+                                one == null ? Map.of() : one.details(),
+                                label(other, link.otherRecordId()),
+                                other == null ? Map.of() : other.details()));
             }
             reasons.stream().sorted().forEach(reason -> out.append(reason).append('\n'));
             out.append("  Records linked to each other, directly or through another record, are one customer.\n");
@@ -81,21 +108,5 @@ public final class CustomerExplanation {
 
     private static String label(Member member, String recordId) {
         return member == null ? "record " + recordId : member.label();
-    }
-
-    static String because(String rule, double probability) {
-        return switch (rule) {
-            case "email" -> "have the same email address";
-            case "phone" -> "have the same phone number";
-            case "source_customer_ref" -> "are linked because one system stores the other's customer number";
-            case "national_id" -> "have the same national id number";
-            case "probabilistic" ->
-                String.format(
-                        Locale.ROOT,
-                        "are very likely the same person: enough of their name, birth date, address and contact"
-                                + " details agree (match probability %.0f%%)",
-                        Math.floor(probability * 100));
-            default -> "were matched by the rule '" + rule + "'";
-        };
     }
 }

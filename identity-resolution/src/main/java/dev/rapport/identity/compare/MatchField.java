@@ -1,5 +1,8 @@
 package dev.rapport.identity.compare;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * The fields two records are compared on, each with its comparison levels. Level 0 always means
  * "one side has no value": it carries no evidence either way. Level 1 is exact agreement and the
@@ -41,5 +44,28 @@ public enum MatchField {
     /** In words, for explanations: {@code levelName(1)} is "exact". */
     public String levelName(int level) {
         return level == 0 ? "missing" : levels[level - 1];
+    }
+
+    /** The field's key in {@code identity.match_evidence}: {@code given_name}, {@code birth_date}, ... */
+    public String column() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The level as {@code identity.match_evidence} stores it: its name in snake case, e.g.
+     * {@code exact}, {@code close_or_nickname}, {@code one_digit_typo_or_day_month_swap}, {@code missing}.
+     */
+    public String levelCode(int level) {
+        return levelName(level).replaceAll("[^a-z0-9]+", "_");
+    }
+
+    /** The field of a {@link #column()} name. */
+    public static Optional<MatchField> ofColumn(String column) {
+        for (MatchField field : values()) {
+            if (field.column().equals(column)) {
+                return Optional.of(field);
+            }
+        }
+        return Optional.empty();
     }
 }

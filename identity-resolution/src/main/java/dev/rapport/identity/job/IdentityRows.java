@@ -3,11 +3,16 @@ package dev.rapport.identity.job;
 import dev.rapport.identity.cluster.Assignment;
 import dev.rapport.identity.cluster.IdentityEvent;
 import dev.rapport.identity.match.Evidence;
+import dev.rapport.identity.match.EvidenceDetail;
 import dev.rapport.identity.profile.GoldenProfile;
 import dev.rapport.schemas.table.RapportTables;
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.apache.flink.table.data.GenericArrayData;
+import org.apache.flink.table.data.GenericMapData;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.StringData;
@@ -70,14 +75,27 @@ final class IdentityRows implements Serializable {
     }
 
     RowData matchEvidence(Evidence evidence) {
-        GenericRowData row = new GenericRowData(6);
+        GenericRowData row = new GenericRowData(10);
         row.setField(0, StringData.fromString(evidence.customerId));
         row.setField(1, StringData.fromString(evidence.recordId));
         row.setField(2, StringData.fromString(evidence.otherRecordId));
         row.setField(3, StringData.fromString(evidence.rule));
         row.setField(4, evidence.probability);
         row.setField(5, timestamp(resolvedAtMicros));
+        Map<String, String> levels = EvidenceDetail.levels(evidence);
+        row.setField(6, levels.isEmpty() ? null : map(levels, StringData::fromString));
+        Map<String, Double> weights = EvidenceDetail.weights(evidence);
+        row.setField(7, weights == null ? null : map(weights, weight -> weight));
+        row.setField(8, EvidenceDetail.priorWeight(evidence));
+        row.setField(9, EvidenceDetail.totalWeight(evidence));
         return row;
+    }
+
+    /** A map column, keys and values converted to Flink's internal data; insertion order kept. */
+    private static <V> GenericMapData map(Map<String, V> values, Function<V, Object> value) {
+        Map<Object, Object> data = new LinkedHashMap<>();
+        values.forEach((key, v) -> data.put(StringData.fromString(key), value.apply(v)));
+        return new GenericMapData(data);
     }
 
     RowData customerProfile(GoldenProfile profile) {

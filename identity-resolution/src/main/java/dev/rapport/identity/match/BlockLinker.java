@@ -65,13 +65,13 @@ public final class BlockLinker {
             // more than one fitting group: ambiguous, the record stays out of this block's links
         }
         for (List<BlockingKey> group : groups) {
-            String representative = group.stream()
-                    .map(entry -> entry.recordId)
-                    .min(Comparator.naturalOrder())
+            BlockingKey representative = group.stream()
+                    .min(Comparator.comparing(entry -> entry.recordId))
                     .orElseThrow();
             for (BlockingKey entry : group) {
-                if (!entry.recordId.equals(representative)) {
-                    links.add(new Link(entry.recordId, representative, entry.rule));
+                if (!entry.recordId.equals(representative.recordId)) {
+                    links.add(Link.deterministic(
+                            entry.recordId, representative.recordId, entry.rule, nameCheck(entry, representative)));
                 }
             }
         }
@@ -89,10 +89,15 @@ public final class BlockLinker {
                 if (!target.source.equals(referrer.source)
                         && !target.recordId.equals(referrer.recordId)
                         && compatible(referrer, target)) {
-                    links.add(new Link(referrer.recordId, target.recordId, referrer.rule));
+                    links.add(Link.deterministic(
+                            referrer.recordId, target.recordId, referrer.rule, nameCheck(referrer, target)));
                 }
             }
         }
+    }
+
+    private static NameCheck nameCheck(BlockingKey a, BlockingKey b) {
+        return NameCompatibilityRule.check(a.firstNameKey, a.lastNameKey, b.firstNameKey, b.lastNameKey);
     }
 
     private static boolean compatible(BlockingKey a, BlockingKey b) {

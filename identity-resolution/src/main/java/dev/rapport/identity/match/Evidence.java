@@ -10,6 +10,14 @@ public class Evidence {
     public String otherRecordId;
     public String rule;
     public double probability = 1.0;
+    /** See {@link Link#levels}. */
+    public byte[] levels;
+    /** See {@link Link#weights}. */
+    public double[] weights;
+    /** See {@link Link#priorWeight}. */
+    public double priorWeight;
+    /** See {@link Link#nameCheck}. */
+    public NameCheck nameCheck;
 
     public Evidence() {}
 
@@ -19,6 +27,10 @@ public class Evidence {
         this.otherRecordId = link.toRecordId;
         this.rule = link.rule;
         this.probability = link.probability;
+        this.levels = link.levels;
+        this.weights = link.weights;
+        this.priorWeight = link.priorWeight;
+        this.nameCheck = link.nameCheck;
     }
 
     @Override

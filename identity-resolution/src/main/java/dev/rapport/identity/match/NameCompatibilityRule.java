@@ -23,10 +23,20 @@ public final class NameCompatibilityRule {
     private NameCompatibilityRule() {}
 
     public static boolean compatible(String firstA, String lastA, String firstB, String lastB) {
+        return check(firstA, lastA, firstB, lastB) != NameCheck.DIFFERENT;
+    }
+
+    /** The guard's judgement in detail, for the evidence of a link: compatible unless {@link NameCheck#DIFFERENT}. */
+    public static NameCheck check(String firstA, String lastA, String firstB, String lastB) {
         if (hasNoName(firstA, lastA) || hasNoName(firstB, lastB)) {
-            return true;
+            return NameCheck.MISSING;
         }
-        return agree(firstA, firstB, FIRST_NAME_THRESHOLD) && agree(lastA, lastB, LAST_NAME_THRESHOLD);
+        if (!agree(firstA, firstB, FIRST_NAME_THRESHOLD) || !agree(lastA, lastB, LAST_NAME_THRESHOLD)) {
+            return NameCheck.DIFFERENT;
+        }
+        return equalWhereBothHave(firstA, firstB) && equalWhereBothHave(lastA, lastB)
+                ? NameCheck.EXACT
+                : NameCheck.CLOSE;
     }
 
     /** How complete a name is: 2 with both parts, 1 with one, 0 with none. Complete names group first. */
@@ -45,6 +55,10 @@ public final class NameCompatibilityRule {
         String left = a.trim();
         String right = b.trim();
         return left.equals(right) || JARO_WINKLER.apply(left, right) >= threshold;
+    }
+
+    private static boolean equalWhereBothHave(String a, String b) {
+        return isBlank(a) || isBlank(b) || a.trim().equals(b.trim());
     }
 
     private static boolean isBlank(String value) {

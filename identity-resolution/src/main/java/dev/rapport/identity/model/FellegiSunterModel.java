@@ -62,6 +62,24 @@ public final class FellegiSunterModel {
         return Math.log(m(field, level) / u(field, level)) / Math.log(2);
     }
 
+    /** log2 of the prior odds lambda / (1 - lambda): the match weight of a pair before any field is compared. */
+    public double priorWeight() {
+        return Math.log(lambda / (1 - lambda)) / Math.log(2);
+    }
+
+    /**
+     * The view whose odds {@link #matchProbability(int)} reports for this pattern: this model, or
+     * the candidates' model when that one is less sure. Its prior and field weights add up to the
+     * log2 odds of the probability.
+     */
+    public FellegiSunterModel decidingView(int pattern) {
+        if (candidates == null) {
+            return this;
+        }
+        FellegiSunterModel other = candidates.decidingView(pattern);
+        return other.ownProbability(pattern, null) < ownProbability(pattern, null) ? other : this;
+    }
+
     /** The probability that a pair with this pattern is a true match. */
     public double matchProbability(int pattern) {
         return matchProbability(pattern, null);
@@ -72,6 +90,12 @@ public final class FellegiSunterModel {
      * {@code without} (null: all fields): how sure the other fields alone are.
      */
     public double matchProbability(int pattern, MatchField without) {
+        double probability = ownProbability(pattern, without);
+        return candidates == null ? probability : Math.min(probability, candidates.matchProbability(pattern, without));
+    }
+
+    /** The probability of this view alone, without asking the candidates' model. */
+    private double ownProbability(int pattern, MatchField without) {
         double logOdds = Math.log(lambda / (1 - lambda));
         for (MatchField field : ComparisonPattern.FIELDS) {
             int level = ComparisonPattern.level(pattern, field);
@@ -79,8 +103,7 @@ public final class FellegiSunterModel {
                 logOdds += Math.log(m(field, level) / u(field, level));
             }
         }
-        double probability = 1 / (1 + Math.exp(-logOdds));
-        return candidates == null ? probability : Math.min(probability, candidates.matchProbability(pattern, without));
+        return 1 / (1 + Math.exp(-logOdds));
     }
 
     /** The parameters in a few lines, for logs and benchmarks (no personal data in them). */

@@ -9,6 +9,7 @@ import dev.rapport.identity.match.Link;
 import dev.rapport.identity.model.ComparisonPattern;
 import dev.rapport.identity.model.FellegiSunterModel;
 import dev.rapport.identity.model.ModelEstimator;
+import dev.rapport.identity.model.PatternWeights;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -90,17 +91,27 @@ public final class ProbabilisticLinker {
         return ModelEstimator.forAllPairs(ModelEstimator.estimate(candidates, randomU), randomU, pairs.size(), records);
     }
 
-    /** Links of the pairs at or above the threshold and not guarded, in a fixed order. */
+    /**
+     * Links of the pairs at or above the threshold and not guarded, in a fixed order, each with its
+     * levels and weights ({@link PatternWeights}: computed once per distinct pattern).
+     */
     public List<Link> links(FellegiSunterModel model) {
-        Map<Integer, Double> probabilities = new HashMap<>();
+        Map<Integer, PatternWeights> scores = new HashMap<>();
         List<Link> links = new ArrayList<>();
         for (CandidatePair pair : pairs.values()) {
             if (pair.guarded) {
                 continue;
             }
-            double probability = probabilities.computeIfAbsent(pair.pattern, model::matchProbability);
-            if (probability >= threshold && conflicts.allows(pair.pattern, model)) {
-                links.add(new Link(pair.first, pair.second, RULE, probability));
+            PatternWeights score = scores.computeIfAbsent(pair.pattern, pattern -> PatternWeights.of(model, pattern));
+            if (score.probability() >= threshold && conflicts.allows(pair.pattern, model)) {
+                links.add(Link.probabilistic(
+                        pair.first,
+                        pair.second,
+                        RULE,
+                        score.probability(),
+                        ComparisonPattern.decode(pair.pattern),
+                        score.fields(),
+                        score.prior()));
             }
         }
         links.sort(Comparator.comparing((Link link) -> link.fromRecordId).thenComparing(link -> link.toRecordId));

@@ -1,8 +1,10 @@
 package dev.rapport.identity.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.rapport.identity.cluster.CustomerIdRule;
+import dev.rapport.identity.compare.MatchField;
 import dev.rapport.identity.config.IdentityConfig;
 import dev.rapport.schemas.table.CatalogConfig;
 import dev.rapport.schemas.table.RapportCatalog;
@@ -17,6 +19,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -190,6 +193,20 @@ class IdentityJobIT {
         assertThat(anaProfile.getField("resolved_at")).isEqualTo(RESOLVED_AT.atOffset(ZoneOffset.UTC));
         assertThat(profiles.get(milan).getField("record_count")).isEqualTo(2);
         assertThat(profiles.get(milan).getField("last_updated")).isNull();
+
+        // deterministic evidence: the shared identifier and the name guard's result, no weights
+        Map<String, Record> evidence = evidenceByPair();
+        Record anaEmail = evidence.get(pair("crm/1", "erp/A100") + " email");
+        assertThat(anaEmail.getField("match_rule")).isEqualTo("email");
+        assertThat(anaEmail.getField("field_levels")).isEqualTo(Map.of("email", "exact", "name", "exact"));
+        assertThat(anaEmail.getField("field_weights")).isNull();
+        assertThat(anaEmail.getField("total_weight")).isNull();
+        assertThat(anaEmail.getField("prior_weight")).isNull();
+        assertThat(evidence.get(pair("crm/1", "shop/7") + " phone").getField("field_levels"))
+                .isEqualTo(Map.of("phone", "exact", "name", "exact"));
+        assertThat(evidence.get(pair("crm/3", "erp/B200") + " source_customer_ref")
+                        .getField("field_levels"))
+                .isEqualTo(Map.of("source_customer_ref", "exact", "name", "exact"));
 
         IdentityReport report = IdentityJob.report(result);
         assertThat(report.records()).isEqualTo(10);
@@ -453,6 +470,120 @@ class IdentityJobIT {
         assertThat(byParallelism.get(4)).isEqualTo(map);
     }
 
+    @Test
+    void probabilisticEvidenceHasEveryFieldsLevelAndWeightSummingToTheProbability() throws Exception {
+        String[][] people = {
+            {"Jovana", "Stankovic"}, {"Dragan", "Milenkovic"}, {"Ivana", "Markovic"}, {"Nenad", "Radovanovic"},
+            {"Tamara", "Kostic"}, {"Bojan", "Pavlovic"}, {"Milica", "Djordjevic"}, {"Stefan", "Lazarevic"},
+            {"Katarina", "Todorovic"}, {"Nikola", "Stojanovic"}, {"Marija", "Ristic"}, {"Vladimir", "Popovic"},
+            {"Snezana", "Jankovic"}, {"Aleksandar", "Vasic"}, {"Gordana", "Ilic"}, {"Dusan", "Zivkovic"},
+            {"Biljana", "Mitrovic"}, {"Zeljko", "Savic"}, {"Dragana", "Obradovic"}, {"Goran", "Nikolic"}
+        };
+        String[] cities = {"Beograd", "Novi Sad", "Nis", "Kragujevac", "Subotica"};
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < people.length; i++) {
+            String given = people[i][0];
+            String family = people[i][1];
+            LocalDate born = LocalDate.of(1960 + i, 1 + i % 12, 3 + i);
+            String city = cities[i % cities.length];
+            String postcode = String.valueOf(11000 + 1000 * (i % cities.length));
+            String street = "Ulica " + (i + 1);
+            // the shop spells every other given name with a doubled letter; the emails never agree
+            String shopGiven = i % 2 == 0 ? given : given.substring(0, 2) + given.substring(1);
+            rows.add(row("crm", "p" + i, given, family, key(given), key(family))
+                    .email(key(given) + "." + key(family) + "@crm.example")
+                    .born(born)
+                    .home(street, city, postcode)
+                    .times("2020-01-01T00:00:00Z", null)
+                    .values);
+            rows.add(row("shop", "p" + i, shopGiven, family, key(shopGiven), key(family))
+                    .email(key(family) + i + "@shop.example")
+                    .born(born)
+                    .home(street, city, postcode)
+                    .times("2021-01-01T00:00:00Z", null)
+                    .values);
+        }
+        replaceRecords(rows);
+
+        run(2);
+
+        List<Record> probabilistic = readAll(RapportTables.MATCH_EVIDENCE.qualifiedName()).stream()
+                .filter(row -> "probabilistic".equals(row.getField("match_rule")))
+                .toList();
+        assertThat(probabilistic).hasSizeGreaterThanOrEqualTo(people.length / 2);
+        List<String> fields =
+                Arrays.stream(MatchField.values()).map(MatchField::column).toList();
+        for (Record row : probabilistic) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> levels = (Map<String, String>) row.getField("field_levels");
+            @SuppressWarnings("unchecked")
+            Map<String, Double> weights = (Map<String, Double>) row.getField("field_weights");
+            assertThat(levels.keySet()).containsExactlyInAnyOrderElementsOf(fields);
+            assertThat(weights.keySet()).containsExactlyInAnyOrderElementsOf(fields);
+            levels.forEach((field, level) -> {
+                if (level.equals("missing")) {
+                    assertThat(weights.get(field)).as(field).isZero();
+                }
+            });
+            double prior = (Double) row.getField("prior_weight");
+            double total = (Double) row.getField("total_weight");
+            double sum =
+                    weights.values().stream().mapToDouble(Double::doubleValue).sum();
+            assertThat(total).isCloseTo(prior + sum, within(1e-9));
+            double probability = (Double) row.getField("probability");
+            assertThat(probability).isGreaterThanOrEqualTo(0.95);
+            assertThat(1 / (1 + Math.pow(2, -total))).isCloseTo(probability, within(1e-9));
+        }
+
+        Map<String, Record> evidence = evidenceByPair();
+        Record same = evidence.get(pair("crm/p0", "shop/p0") + " probabilistic");
+        assertThat(same).isNotNull();
+        assertThat(same.getField("field_levels"))
+                .isEqualTo(Map.of(
+                        "given_name", "exact",
+                        "family_name", "exact",
+                        "birth_date", "exact",
+                        "national_id", "missing",
+                        "email", "different",
+                        "phone", "missing",
+                        "postcode", "exact",
+                        "city", "exact",
+                        "street", "exact"));
+        @SuppressWarnings("unchecked")
+        Map<String, Double> weights = (Map<String, Double>) same.getField("field_weights");
+        assertThat(weights.get("birth_date")).isPositive();
+        assertThat(weights.get("family_name")).isPositive();
+        Record typo = evidence.get(pair("crm/p1", "shop/p1") + " probabilistic");
+        assertThat(typo).isNotNull();
+        assertThat(((Map<?, ?>) typo.getField("field_levels")).get("given_name"))
+                .isEqualTo("close_or_nickname");
+    }
+
+    /** match_evidence rows by their two records' "source/source_id" (sorted, joined by " ~ ") and rule. */
+    private Map<String, Record> evidenceByPair() throws IOException {
+        Map<String, String> keyOf = new TreeMap<>();
+        for (Record row : readAll(RapportTables.IDENTITY_MAP.qualifiedName())) {
+            keyOf.put((String) row.getField("record_id"), row.getField("source") + "/" + row.getField("source_id"));
+        }
+        Map<String, Record> byPair = new TreeMap<>();
+        for (Record row : readAll(RapportTables.MATCH_EVIDENCE.qualifiedName())) {
+            byPair.put(
+                    pair(keyOf.get((String) row.getField("record_id")), keyOf.get((String)
+                                    row.getField("other_record_id")))
+                            + " " + row.getField("match_rule"),
+                    row);
+        }
+        return byPair;
+    }
+
+    private static String pair(String one, String other) {
+        return one.compareTo(other) <= 0 ? one + " ~ " + other : other + " ~ " + one;
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static Map<String, Object> sara(String sourceId, String phone, String createdAt) {
         return row("crm", sourceId, "Sara", "Kovač", "sara", "kovac")
                 .phone(phone)
@@ -599,6 +730,19 @@ class IdentityJobIT {
         RowBuilder identity(String nationalId, LocalDate birthDate) {
             values.put("national_id", nationalId);
             values.put("birth_date", birthDate);
+            return this;
+        }
+
+        RowBuilder born(LocalDate birthDate) {
+            values.put("birth_date", birthDate);
+            return this;
+        }
+
+        RowBuilder home(String street, String city, String postcode) {
+            values.put("street", street);
+            values.put("city", city);
+            values.put("postcode", postcode);
+            values.put("postcode_key", postcode);
             return this;
         }
 

@@ -23,6 +23,28 @@ class TestBlockLinker {
     }
 
     @Test
+    void eachLinkSaysHowTheNameGuardJudgedItsNames() {
+        List<Link> links = BlockLinker.link(List.of(
+                member("r1", "crm", "ana", "petrovic"),
+                member("r2", "erp", "anna", "petrovic"),
+                member("r3", "shop", "ana", "petrovic"),
+                member("r4", "web", null, null)));
+
+        assertThat(links)
+                .extracting(link -> link.fromRecordId + " " + link.nameCheck)
+                .containsExactlyInAnyOrder("r2 CLOSE", "r3 EXACT", "r4 MISSING");
+        assertThat(links).allSatisfy(link -> {
+            assertThat(link.levels).isNull();
+            assertThat(link.weights).isNull();
+        });
+        assertThat(BlockLinker.link(List.of(
+                        entry("r1", "crm", BlockRole.REFERRER, "milan", "jovanovic"),
+                        entry("r2", "erp", BlockRole.REFERENCED, "milan", "jovanovich"))))
+                .singleElement()
+                .satisfies(link -> assertThat(link.nameCheck).isEqualTo(NameCheck.CLOSE));
+    }
+
+    @Test
     void aHouseholdSharingAnEmailStaysApart() {
         List<Link> links = BlockLinker.link(List.of(
                 member("r1", "crm", "marko", "nikolic"),

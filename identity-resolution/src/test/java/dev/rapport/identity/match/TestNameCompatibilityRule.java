@@ -47,6 +47,18 @@ class TestNameCompatibilityRule {
     }
 
     @Test
+    void theCheckSaysHowTheNamesAgree() {
+        assertThat(NameCompatibilityRule.check("ana", "petrovic", "ana", "petrovic"))
+                .isEqualTo(NameCheck.EXACT);
+        assertThat(NameCompatibilityRule.check("ana", null, "ana", "petrovic")).isEqualTo(NameCheck.EXACT);
+        assertThat(NameCompatibilityRule.check("ana", "petrovic", "anna", "petrovic"))
+                .isEqualTo(NameCheck.CLOSE);
+        assertThat(NameCompatibilityRule.check(null, null, "ana", "petrovic")).isEqualTo(NameCheck.MISSING);
+        assertThat(NameCompatibilityRule.check("marko", "nikolic", "jelena", "nikolic"))
+                .isEqualTo(NameCheck.DIFFERENT);
+    }
+
+    @Test
     void completenessCountsTheNameParts() {
         assertThat(NameCompatibilityRule.completeness("ana", "petrovic")).isEqualTo(2);
         assertThat(NameCompatibilityRule.completeness(null, "petrovic")).isEqualTo(1);

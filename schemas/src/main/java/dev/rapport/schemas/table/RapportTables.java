@@ -164,7 +164,44 @@ public final class RapportTables {
                                     "probability",
                                     Types.DoubleType.get(),
                                     "Match probability, 1.0 for deterministic rules."),
-                            required(6, "resolved_at", Types.TimestampType.withZone(), "When the resolution ran.")),
+                            required(6, "resolved_at", Types.TimestampType.withZone(), "When the resolution ran."),
+                            // Added after the first release: optional and appended, so an existing table evolves.
+                            optional(
+                                    7,
+                                    "field_levels",
+                                    Types.MapType.ofRequired(101, 102, Types.StringType.get(), Types.StringType.get()),
+                                    "What each compared field showed, field -> level. probabilistic: every field"
+                                            + " (given_name, family_name, birth_date, national_id, email, phone,"
+                                            + " postcode, city, street) -> exact, a degree of closeness (e.g."
+                                            + " close_or_nickname, initial_or_similar, one_digit_typo_or_day_month_swap,"
+                                            + " same_year, one_edit_apart, same_local_part, same_last_digits, close),"
+                                            + " different, or missing (a side has no value). Deterministic rules: the"
+                                            + " shared identifier (email, phone, source_customer_ref) -> exact, and"
+                                            + " name -> the name guard's result (exact, close, or missing: a record"
+                                            + " has no name)."),
+                            optional(
+                                    8,
+                                    "field_weights",
+                                    Types.MapType.ofRequired(103, 104, Types.StringType.get(), Types.DoubleType.get()),
+                                    "probabilistic: the Fellegi-Sunter match weight of each field's level,"
+                                            + " log2(m/u): positive for evidence of one person, negative against,"
+                                            + " 0 for missing. Null for deterministic rules."),
+                            optional(
+                                    9,
+                                    "prior_weight",
+                                    Types.DoubleType.get(),
+                                    "probabilistic: log2 of the prior odds that two records are one person,"
+                                            + " before any field is compared (among all pairs of records, or among"
+                                            + " the candidate pairs when that view of the model was the less sure"
+                                            + " one and decided the probability; field_weights are of the same"
+                                            + " view). Null for deterministic rules."),
+                            optional(
+                                    10,
+                                    "total_weight",
+                                    Types.DoubleType.get(),
+                                    "probabilistic: prior_weight plus the sum of field_weights, the log2 odds of"
+                                            + " the match: probability = 1 / (1 + 2^-total_weight). Null for"
+                                            + " deterministic rules.")),
                     java.util.Set.of(2, 3, 4)),
             spec -> spec,
             sort -> sort.asc("customer_id"),

@@ -102,6 +102,49 @@ class TestRapportCatalog {
         }
     }
 
+    @Test
+    void anExistingMatchEvidenceTableGainsTheEvidenceColumnsInTheDefinedOrder() throws IOException {
+        // identity.match_evidence as the first release created it
+        Schema first = new Schema(
+                List.of(
+                        required(1, "customer_id", Types.StringType.get()),
+                        required(2, "record_id", Types.StringType.get()),
+                        required(3, "other_record_id", Types.StringType.get()),
+                        required(4, "match_rule", Types.StringType.get()),
+                        required(5, "probability", Types.DoubleType.get()),
+                        required(6, "resolved_at", Types.TimestampType.withZone())),
+                Set.of(2, 3, 4));
+        TableDefinition old = new TableDefinition(
+                RapportTables.MATCH_EVIDENCE.identifier(),
+                first,
+                PartitionSpec.unpartitioned(),
+                SortOrder.unsorted(),
+                RapportTables.MATCH_EVIDENCE.grain());
+
+        try (RapportCatalog catalog = new RapportCatalog(CatalogConfig.embedded(dir))) {
+            Table table = catalog.ensure(old);
+            GenericRecord row = GenericRecord.create(first);
+            row.setField("customer_id", "c-1");
+            row.setField("record_id", "r2");
+            row.setField("other_record_id", "r1");
+            row.setField("match_rule", "email");
+            row.setField("probability", 1.0);
+            row.setField("resolved_at", java.time.OffsetDateTime.parse("2024-06-01T12:00:00Z"));
+            append(table, List.of(row));
+
+            Table evolved = catalog.ensure(RapportTables.MATCH_EVIDENCE);
+
+            // the same columns in the same order as a new table: the job writes rows by position
+            assertThat(describe(evolved.schema())).isEqualTo(describe(RapportTables.MATCH_EVIDENCE.schema()));
+            List<Record> read = readAll(evolved);
+            assertThat(read).hasSize(1);
+            assertThat(read.get(0).getField("match_rule")).isEqualTo("email");
+            assertThat(read.get(0).getField("field_levels")).isNull();
+            assertThat(read.get(0).getField("field_weights")).isNull();
+            assertThat(read.get(0).getField("total_weight")).isNull();
+        }
+    }
+
     /** Names, types and nullability: ids differ because the catalog assigns fresh ones. */
     private static List<String> describe(Schema schema) {
         return schema.columns().stream()
