@@ -19,6 +19,11 @@ import java.util.function.LongConsumer;
  * Generates a realistic company's exports (CRM, ERP, email webhook, surveys, support) with known true
  * identities. Persons are made and written one at a time, so memory stays flat however many there are;
  * all randomness comes from the seed, and so does the end date of the two years of history.
+ *
+ * <p>As in real systems, a personal email address or a mobile number belongs to one person however
+ * many persons there are; only the intended traps share one (household members using the head's
+ * address or number, a firm's generic mailbox, another system's spelling of the same mailbox). See
+ * {@link PersonFactory} and {@link IssuedContacts}.
  */
 public final class CompanyGenerator {
 

@@ -48,6 +48,25 @@ final class EmailAddresses {
         return local + "@" + country.emailDomain(random);
     }
 
+    /**
+     * What a person does when the address they wanted is taken: adds the birth year, then a number that
+     * grows with each further attempt ({@code attempt} counts from 1), sometimes at another provider.
+     */
+    static String alternative(String taken, int birthYear, int attempt, Country country, SplittableRandom random) {
+        int at = taken.indexOf('@');
+        String local = taken.substring(0, at);
+        String domain = taken.substring(at + 1);
+        if (attempt == 1) {
+            return local + birthYear + "@" + domain;
+        }
+        if (attempt > 2 && random.nextDouble() < 0.3) {
+            domain = country.emailDomain(random);
+        }
+        int bound = attempt < 4 ? 100 : attempt < 8 ? 1_000 : attempt < 16 ? 10_000 : 1_000_000;
+        String separator = random.nextBoolean() ? "" : ".";
+        return local + separator + (1 + random.nextInt(bound - 1)) + "@" + domain;
+    }
+
     static String atFirm(String firstName, String lastName, Country country, Firm firm) {
         String first = ScriptTransliterator.slug(NameForms.latin(country, firstName, false));
         String last = ScriptTransliterator.slug(NameForms.latin(country, lastName, false));

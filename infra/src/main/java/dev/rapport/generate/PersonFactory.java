@@ -10,6 +10,13 @@ import java.util.SplittableRandom;
  * Creates persons one by one. Households and namesakes need an earlier person to relate to; a small
  * window of recent persons per country provides one, which keeps memory bounded however many persons
  * are generated.
+ *
+ * <p>A personal email address and a mobile number belong to one person, however large the company: a
+ * person whose first choice of address is already taken (by the resolver's comparison, see {@link
+ * IssuedContacts}) adds the birth year or a number, and a mobile already handed out is drawn again.
+ * Only the intended sharing bypasses this: a household member using the head's address or number, and
+ * (in the exports) firm mailboxes and the variants other systems write of the same address. Those
+ * retries draw from their own random stream, so a person's other fields stay what the seed gives.
  */
 final class PersonFactory {
 
@@ -19,10 +26,14 @@ final class PersonFactory {
     static final double MOVED_RATE = 0.08;
     static final double BUSINESS_RATE = 0.10;
     private static final int WINDOW = 32;
+    private static final int MAX_ATTEMPTS = 64;
+    private static final long EMAIL_RETRIES = 0x454D41494CL;
+    private static final long MOBILE_RETRIES = 0x4D4F42494CL;
 
     private final long seed;
     private final LocalDate endDate;
     private final Map<Country, ArrayDeque<Person>> recent = new EnumMap<>(Country.class);
+    private final IssuedContacts issued = new IssuedContacts();
 
     PersonFactory(long seed, LocalDate endDate) {
         this.seed = seed;
@@ -53,7 +64,7 @@ final class PersonFactory {
         String family = country.lastName(false, random);
         LocalDate birthDate = birthDate(random);
         String firstName = country.firstName(female, random);
-        String email = EmailAddresses.personal(country, firstName, family, birthDate.getYear(), random);
+        String email = personalEmail(index, country, firstName, family, birthDate.getYear(), random);
         return finish(
                 index,
                 country,
@@ -62,7 +73,7 @@ final class PersonFactory {
                 family,
                 birthDate,
                 email,
-                PhoneFormatter.randomMobile(country, random),
+                mobile(index, country, random),
                 Address.random(country, random),
                 random);
     }
@@ -79,8 +90,8 @@ final class PersonFactory {
         LocalDate birthDate = birthDate(random);
         String email = random.nextDouble() < 0.35
                 ? head.email()
-                : EmailAddresses.personal(country, firstName, family, birthDate.getYear(), random);
-        String phone = random.nextDouble() < 0.35 ? head.phoneNsn() : PhoneFormatter.randomMobile(country, random);
+                : personalEmail(index, country, firstName, family, birthDate.getYear(), random);
+        String phone = random.nextDouble() < 0.35 ? head.phoneNsn() : mobile(index, country, random);
         return finish(index, country, female, firstName, family, birthDate, email, phone, head.address(), random);
     }
 
@@ -89,7 +100,7 @@ final class PersonFactory {
         Country country = other.country();
         LocalDate birthDate = birthDate(random);
         String email =
-                EmailAddresses.personal(country, other.firstName(), other.familyName(), birthDate.getYear(), random);
+                personalEmail(index, country, other.firstName(), other.familyName(), birthDate.getYear(), random);
         return finish(
                 index,
                 country,
@@ -98,9 +109,47 @@ final class PersonFactory {
                 other.familyName(),
                 birthDate,
                 email,
-                PhoneFormatter.randomMobile(country, random),
+                mobile(index, country, random),
                 Address.elsewhere(country, other.address().city(), random),
                 random);
+    }
+
+    /** The address the person chooses, or what they settle for when it is taken. */
+    private String personalEmail(
+            long index, Country country, String firstName, String family, int birthYear, SplittableRandom random) {
+        String wanted = EmailAddresses.personal(country, firstName, family, birthYear, random);
+        if (issued.claimEmail(wanted)) {
+            return wanted;
+        }
+        SplittableRandom retries = RandomStreams.forRetries(seed, index, EMAIL_RETRIES);
+        String email = wanted;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            email = EmailAddresses.alternative(wanted, birthYear, attempt, country, retries);
+            if (issued.claimEmail(email)) {
+                return email;
+            }
+        }
+        // Only reachable when the filter is saturated far beyond its design; the person index makes it new.
+        email = wanted.replace("@", "." + Long.toString(index, 36) + "@");
+        issued.claimEmail(email);
+        return email;
+    }
+
+    /** A mobile number no other person has. */
+    private String mobile(long index, Country country, SplittableRandom random) {
+        String number = PhoneFormatter.randomMobile(country, random);
+        if (issued.claimMobile(country, number)) {
+            return number;
+        }
+        SplittableRandom retries = RandomStreams.forRetries(seed, index, MOBILE_RETRIES);
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            number = PhoneFormatter.randomMobile(country, retries);
+            if (issued.claimMobile(country, number)) {
+                return number;
+            }
+        }
+        // Only reachable when the filter is saturated far beyond its design.
+        return number;
     }
 
     private Person finish(

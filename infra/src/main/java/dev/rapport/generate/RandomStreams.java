@@ -11,6 +11,14 @@ final class RandomStreams {
         return new SplittableRandom(mix(seed, personIndex));
     }
 
+    /**
+     * A stream for one person's retries ({@code purpose} tells which), apart from the person's own
+     * stream, so that a retry changes only the value retried.
+     */
+    static SplittableRandom forRetries(long seed, long personIndex, long purpose) {
+        return new SplittableRandom(mix(mix(seed, personIndex), purpose));
+    }
+
     /** SplitMix64 finalizer over both inputs: neighbouring indexes give unrelated streams. */
     static long mix(long seed, long value) {
         long z = seed * 0x9E3779B97F4A7C15L + value + 0x632BE59BD9B4E019L;
