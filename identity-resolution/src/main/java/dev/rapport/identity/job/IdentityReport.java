@@ -7,7 +7,14 @@ import java.util.Map;
 /**
  * What one identity resolution run did, read from the job's accumulators.
  *
+ * @param mode {@link #FULL} or {@link #INCREMENTAL}
  * @param records source records read
+ * @param changedRecords records new, updated or deleted since the previous run (an incremental run), or all
+ *     records read (a full run)
+ * @param blocks blocks (distinct blocking keys) of the records read
+ * @param blocksLinked blocks the deterministic linker ran on; an incremental run links only those
+ *     holding a changed record and keeps the others' previous links
+ * @param blockEntriesLinked records in the blocks the linker ran on, summed over the blocks
  * @param customers customers (clusters) written
  * @param linksByRule links made within blocks, per rule name ({@code email}, {@code phone},
  *     {@code source_customer_ref}); a block of n compatible records makes n - 1 links
@@ -21,7 +28,12 @@ import java.util.Map;
  * @param matchedRecords records resolved to a customer that holds at least one other record
  */
 public record IdentityReport(
+        String mode,
         long records,
+        long changedRecords,
+        long blocks,
+        long blocksLinked,
+        long blockEntriesLinked,
         long customers,
         Map<String, Long> linksByRule,
         int largestCluster,
@@ -31,7 +43,11 @@ public record IdentityReport(
         long candidateBlocksOverCap,
         long matchedRecords) {
 
+    public static final String FULL = "full";
+    public static final String INCREMENTAL = "incremental";
+
     public IdentityReport {
+        requireNonNull(mode, "mode is null");
         requireNonNull(linksByRule, "linksByRule is null");
         linksByRule = Map.copyOf(linksByRule);
     }

@@ -2,7 +2,9 @@ package dev.rapport.identity.job;
 
 import dev.rapport.identity.cluster.Assignment;
 import dev.rapport.identity.cluster.IdentityEvent;
+import dev.rapport.identity.incremental.SeenRecord;
 import dev.rapport.identity.match.Evidence;
+import dev.rapport.identity.match.Link;
 import dev.rapport.identity.profile.GoldenProfile;
 import dev.rapport.schemas.table.RapportTables;
 import java.io.Serializable;
@@ -77,6 +79,32 @@ final class IdentityRows implements Serializable {
         row.setField(3, StringData.fromString(evidence.rule));
         row.setField(4, evidence.probability);
         row.setField(5, timestamp(resolvedAtMicros));
+        return row;
+    }
+
+    static InternalTypeInfo<RowData> resolutionStateType() {
+        return InternalTypeInfo.of((RowType) FlinkSchemaUtil.convert(RapportTables.RESOLUTION_STATE.schema()));
+    }
+
+    static InternalTypeInfo<RowData> matchLinksType() {
+        return InternalTypeInfo.of((RowType) FlinkSchemaUtil.convert(RapportTables.MATCH_LINKS.schema()));
+    }
+
+    static RowData resolutionState(SeenRecord seen) {
+        GenericRowData row = new GenericRowData(3);
+        row.setField(0, StringData.fromString(seen.recordId));
+        row.setField(1, seen.ingestedAt == null ? null : timestamp(seen.ingestedAt));
+        row.setField(2, string(seen.blockKey));
+        return row;
+    }
+
+    static RowData matchLink(Link link) {
+        GenericRowData row = new GenericRowData(5);
+        row.setField(0, StringData.fromString(link.blockKey));
+        row.setField(1, StringData.fromString(link.fromRecordId));
+        row.setField(2, StringData.fromString(link.toRecordId));
+        row.setField(3, StringData.fromString(link.rule));
+        row.setField(4, link.probability);
         return row;
     }
 

@@ -11,6 +11,11 @@ public class Link {
     public String rule;
     /** The match probability: 1 for a deterministic rule. */
     public double probability = 1.0;
+    /**
+     * The block the link was made in (as {@link dev.rapport.identity.block.BlockingKey#key}), or
+     * null for a probabilistic link; not part of equality: the same edge can come from two blocks.
+     */
+    public String blockKey;
 
     public Link() {}
 
@@ -23,6 +28,13 @@ public class Link {
         this.toRecordId = Objects.requireNonNull(toRecordId, "toRecordId is null");
         this.rule = Objects.requireNonNull(rule, "rule is null");
         this.probability = probability;
+    }
+
+    /** This link as made in {@code blockKey}. */
+    public Link inBlock(String blockKey) {
+        Link link = new Link(fromRecordId, toRecordId, rule, probability);
+        link.blockKey = Objects.requireNonNull(blockKey, "blockKey is null");
+        return link;
     }
 
     @Override

@@ -170,6 +170,43 @@ public final class RapportTables {
             sort -> sort.asc("customer_id"),
             "one row per link that joined two records into one customer: (record_id, other_record_id, match_rule)");
 
+    public static final TableDefinition RESOLUTION_STATE = TableDefinition.of(
+            IDENTITY,
+            "resolution_state",
+            new Schema(List.of(
+                    required(1, "record_id", Types.StringType.get(), "staging.customer_records.record_id."),
+                    optional(
+                            2,
+                            "record_ingested_at",
+                            Types.TimestampType.withZone(),
+                            "The record's ingested_at as the run read it."),
+                    optional(
+                            3,
+                            "block_key",
+                            Types.StringType.get(),
+                            "A block the record joined; null for a record in no block."))),
+            spec -> spec,
+            sort -> sort.asc("block_key"),
+            "what the last resolution saw, for the next incremental run: one row per (record_id, block_key)");
+
+    public static final TableDefinition MATCH_LINKS = TableDefinition.of(
+            IDENTITY,
+            "match_links",
+            new Schema(List.of(
+                    required(1, "block_key", Types.StringType.get(), "The block the link was made in."),
+                    required(2, "record_id", Types.StringType.get(), "One record of the link."),
+                    required(3, "other_record_id", Types.StringType.get(), "The other record of the link."),
+                    required(4, "match_rule", Types.StringType.get(), "Deterministic rule that made the link."),
+                    required(
+                            5,
+                            "probability",
+                            Types.DoubleType.get(),
+                            "Match probability, 1.0 for deterministic rules."))),
+            spec -> spec,
+            sort -> sort.asc("block_key"),
+            "every link the block linkers made in the last resolution, with its block, whether or not clustering"
+                    + " kept it: (block_key, record_id, other_record_id, match_rule)");
+
     public static final TableDefinition NPS_DAILY = TableDefinition.of(
             METRICS,
             "nps_daily",
@@ -985,6 +1022,8 @@ public final class RapportTables {
             CUSTOMER_PROFILE,
             IDENTITY_HISTORY,
             MATCH_EVIDENCE,
+            RESOLUTION_STATE,
+            MATCH_LINKS,
             NPS_DAILY,
             CSAT_DAILY,
             CES_DAILY,
