@@ -2,12 +2,11 @@ package dev.rapport.identity.incremental;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.rapport.identity.block.BlockingKey;
-import dev.rapport.identity.block.BlockingKeyRule;
 import dev.rapport.identity.match.BlockUpdate;
 import dev.rapport.identity.record.ResolutionRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -32,7 +31,7 @@ public final class ChangedRecordFunction
     /** Accumulator: records the previous run saw that are gone. */
     public static final String DELETED_RECORDS = "identity.deleted-records";
 
-    private final BlockingKeyRule blockingKeys;
+    private final RecordBlocks recordBlocks;
 
     private transient ValueState<ResolutionRecord> current;
     private transient ListState<SeenRecord> seen;
@@ -40,8 +39,8 @@ public final class ChangedRecordFunction
     private transient LongCounter changedRecords;
     private transient LongCounter deletedRecords;
 
-    public ChangedRecordFunction(BlockingKeyRule blockingKeys) {
-        this.blockingKeys = requireNonNull(blockingKeys, "blockingKeys is null");
+    public ChangedRecordFunction(RecordBlocks recordBlocks) {
+        this.recordBlocks = requireNonNull(recordBlocks, "recordBlocks is null");
     }
 
     @Override
@@ -96,11 +95,7 @@ public final class ChangedRecordFunction
         if (!present) {
             deletedRecords.add(1L);
         }
-        List<String> currentBlocks = present
-                ? blockingKeys.keys(record).stream()
-                        .map((BlockingKey key) -> key.key)
-                        .toList()
-                : List.of();
+        Set<String> currentBlocks = present ? recordBlocks.of(record) : Set.of();
         for (String block : ChangedRecordRule.touchedBlocks(currentBlocks, previousBlocks)) {
             out.collect(BlockUpdate.touch(block));
         }

@@ -2,11 +2,8 @@ package dev.rapport.identity.incremental;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.rapport.identity.block.BlockingKey;
-import dev.rapport.identity.block.BlockingKeyRule;
 import dev.rapport.identity.record.ResolutionRecord;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.util.Collector;
 
@@ -15,18 +12,15 @@ public final class SeenRecordFunction implements FlatMapFunction<ResolutionRecor
 
     private static final long serialVersionUID = 1L;
 
-    private final BlockingKeyRule blockingKeys;
+    private final RecordBlocks recordBlocks;
 
-    public SeenRecordFunction(BlockingKeyRule blockingKeys) {
-        this.blockingKeys = requireNonNull(blockingKeys, "blockingKeys is null");
+    public SeenRecordFunction(RecordBlocks recordBlocks) {
+        this.recordBlocks = requireNonNull(recordBlocks, "recordBlocks is null");
     }
 
     @Override
     public void flatMap(ResolutionRecord record, Collector<SeenRecord> out) {
-        Set<String> blocks = new TreeSet<>();
-        for (BlockingKey key : blockingKeys.keys(record)) {
-            blocks.add(key.key);
-        }
+        Set<String> blocks = recordBlocks.of(record);
         if (blocks.isEmpty()) {
             out.collect(new SeenRecord(record.recordId, record.ingestedAt, null));
         }

@@ -25,6 +25,9 @@ import java.util.Map;
  * @param candidatePairs distinct record pairs scored by probabilistic matching
  * @param candidateBlocksOverCap candidate blocks not compared for being over
  *     {@code probabilistic.max_block_size}
+ * @param candidateBlocks candidate blocks of probabilistic matching
+ * @param candidateBlocksCompared candidate blocks compared; an incremental run compares only those
+ *     holding a changed record and keeps the others' previous links
  * @param matchedRecords records resolved to a customer that holds at least one other record
  */
 public record IdentityReport(
@@ -41,6 +44,8 @@ public record IdentityReport(
         long comparisons,
         long candidatePairs,
         long candidateBlocksOverCap,
+        long candidateBlocks,
+        long candidateBlocksCompared,
         long matchedRecords) {
 
     public static final String FULL = "full";

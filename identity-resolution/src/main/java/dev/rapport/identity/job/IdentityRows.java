@@ -5,6 +5,7 @@ import dev.rapport.identity.cluster.IdentityEvent;
 import dev.rapport.identity.incremental.SeenRecord;
 import dev.rapport.identity.match.Evidence;
 import dev.rapport.identity.match.Link;
+import dev.rapport.identity.model.StoredModel;
 import dev.rapport.identity.profile.GoldenProfile;
 import dev.rapport.schemas.table.RapportTables;
 import java.io.Serializable;
@@ -105,6 +106,25 @@ final class IdentityRows implements Serializable {
         row.setField(2, StringData.fromString(link.toRecordId));
         row.setField(3, StringData.fromString(link.rule));
         row.setField(4, link.probability);
+        return row;
+    }
+
+    static InternalTypeInfo<RowData> matchModelType() {
+        return InternalTypeInfo.of((RowType) FlinkSchemaUtil.convert(RapportTables.MATCH_MODEL.schema()));
+    }
+
+    /** A row of the estimated model; estimated_at is this run's time. */
+    RowData matchModel(StoredModel.Row model) {
+        GenericRowData row = new GenericRowData(9);
+        row.setField(0, StringData.fromString(model.field()));
+        row.setField(1, model.level());
+        row.setField(2, StringData.fromString(model.levelName()));
+        row.setField(3, model.m());
+        row.setField(4, model.u());
+        row.setField(5, model.candidateU());
+        row.setField(6, model.lambda());
+        row.setField(7, model.candidateLambda());
+        row.setField(8, timestamp(resolvedAtMicros));
         return row;
     }
 

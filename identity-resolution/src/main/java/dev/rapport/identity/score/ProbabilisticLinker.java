@@ -90,17 +90,25 @@ public final class ProbabilisticLinker {
         return ModelEstimator.forAllPairs(ModelEstimator.estimate(candidates, randomU), randomU, pairs.size(), records);
     }
 
+    /**
+     * The link of one pair whose match probability under {@code model} is {@code probability}, or
+     * null: a guarded pair, one below the threshold or one whose conflicting fields veto it.
+     */
+    public Link link(CandidatePair pair, FellegiSunterModel model, double probability) {
+        if (pair.guarded || probability < threshold || !conflicts.allows(pair.pattern, model)) {
+            return null;
+        }
+        return new Link(pair.first, pair.second, RULE, probability);
+    }
+
     /** Links of the pairs at or above the threshold and not guarded, in a fixed order. */
     public List<Link> links(FellegiSunterModel model) {
         Map<Integer, Double> probabilities = new HashMap<>();
         List<Link> links = new ArrayList<>();
         for (CandidatePair pair : pairs.values()) {
-            if (pair.guarded) {
-                continue;
-            }
-            double probability = probabilities.computeIfAbsent(pair.pattern, model::matchProbability);
-            if (probability >= threshold && conflicts.allows(pair.pattern, model)) {
-                links.add(new Link(pair.first, pair.second, RULE, probability));
+            Link link = link(pair, model, probabilities.computeIfAbsent(pair.pattern, model::matchProbability));
+            if (link != null) {
+                links.add(link);
             }
         }
         links.sort(Comparator.comparing((Link link) -> link.fromRecordId).thenComparing(link -> link.toRecordId));

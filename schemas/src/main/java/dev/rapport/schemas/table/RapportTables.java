@@ -207,6 +207,35 @@ public final class RapportTables {
             "every link the block linkers made in the last resolution, with its block, whether or not clustering"
                     + " kept it: (block_key, record_id, other_record_id, match_rule)");
 
+    public static final TableDefinition MATCH_MODEL = TableDefinition.of(
+            IDENTITY,
+            "match_model",
+            new Schema(List.of(
+                    required(1, "field", Types.StringType.get(), "Compared field, e.g. GIVEN_NAME."),
+                    required(2, "level", Types.IntegerType.get(), "Comparison level, 1 = exact."),
+                    required(3, "level_name", Types.StringType.get(), "The level in words."),
+                    required(4, "m", Types.DoubleType.get(), "How often true matches show this level."),
+                    required(5, "u", Types.DoubleType.get(), "How often random pairs of records show it."),
+                    optional(
+                            6,
+                            "candidate_u",
+                            Types.DoubleType.get(),
+                            "How often non-matching candidate pairs show it."),
+                    required(7, "lambda", Types.DoubleType.get(), "Share of matches among all pairs of records."),
+                    optional(
+                            8,
+                            "candidate_lambda",
+                            Types.DoubleType.get(),
+                            "Share of matches among the candidate pairs."),
+                    required(
+                            9,
+                            "estimated_at",
+                            Types.TimestampType.withZone(),
+                            "When the full resolution that estimated the model ran."))),
+            spec -> spec,
+            sort -> sort.asc("field"),
+            "the Fellegi-Sunter model the last estimating resolution used: one row per (field, level)");
+
     public static final TableDefinition NPS_DAILY = TableDefinition.of(
             METRICS,
             "nps_daily",
@@ -1024,6 +1053,7 @@ public final class RapportTables {
             MATCH_EVIDENCE,
             RESOLUTION_STATE,
             MATCH_LINKS,
+            MATCH_MODEL,
             NPS_DAILY,
             CSAT_DAILY,
             CES_DAILY,
