@@ -70,6 +70,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.util.Collector;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
@@ -402,28 +403,33 @@ public final class IdentityJob {
                 .uid("identity-candidate-keys")
                 .name("Candidate blocking keys")
                 .keyBy((CandidateEntry entry) -> entry.key, Types.STRING);
-        DataStream<CandidatePair> pairs = previous != null
-                ? candidateBlocks
-                        .connect(previous.candidateTouches()
-                                .keyBy((BlockUpdate update) -> update.blockKey, Types.STRING))
-                        .process(new IncrementalCandidatePairFunction(comparator, probabilistic.maxBlockSize()))
-                        .returns(TypeInformation.of(CandidatePair.class))
-                        .uid("identity-changed-candidate-pairs")
-                        .name("Compare candidate pairs of changed blocks")
-                : candidateBlocks
-                        .process(new CandidatePairFunction(comparator, probabilistic.maxBlockSize()))
-                        .returns(TypeInformation.of(CandidatePair.class))
-                        .uid("identity-candidate-pairs")
-                        .name("Compare candidate pairs");
+        DataStream<CandidatePair> pairs;
+        DataStream<Link> keptLinks;
+        if (previous != null) {
+            SingleOutputStreamOperator<CandidatePair> compared = candidateBlocks
+                    .connect(previous.candidateUpdates().keyBy((BlockUpdate update) -> update.blockKey, Types.STRING))
+                    .process(new IncrementalCandidatePairFunction(comparator, probabilistic.maxBlockSize()))
+                    .returns(TypeInformation.of(CandidatePair.class))
+                    .uid("identity-changed-candidate-pairs")
+                    .name("Compare candidate pairs of changed blocks, keep the others' links");
+            pairs = compared;
+            keptLinks = compared.getSideOutput(IncrementalCandidatePairFunction.KEPT_LINKS);
+        } else {
+            pairs = candidateBlocks
+                    .process(new CandidatePairFunction(comparator, probabilistic.maxBlockSize()))
+                    .returns(TypeInformation.of(CandidatePair.class))
+                    .uid("identity-candidate-pairs")
+                    .name("Compare candidate pairs");
+            // a full run keeps no previous link: an empty stream of the right type
+            keptLinks = pairs.flatMap((CandidatePair pair, Collector<Link> none) -> {})
+                    .returns(TypeInformation.of(Link.class))
+                    .uid("identity-no-previous-candidate-links")
+                    .name("No previous links (full run)");
+        }
 
         if (model != null) {
-            DataStream<Link> previousLinks = previous != null
-                    ? previous.candidateLinks()
-                    : env.fromData(List.<Link>of(), TypeInformation.of(Link.class))
-                            .uid("identity-no-previous-candidate-links")
-                            .name("No previous links (full run)");
             SingleOutputStreamOperator<Link> scored = pairs.keyBy(CandidatePair::key, Types.STRING)
-                    .connect(previousLinks.keyBy(IdentityJob::pairKey, Types.STRING))
+                    .connect(keptLinks.keyBy(IdentityJob::pairKey, Types.STRING))
                     .process(new ScorePairFunction(
                             model, comparator, probabilistic.threshold(), probabilistic.conflictOverride()))
                     .returns(TypeInformation.of(Link.class))

@@ -102,22 +102,26 @@ record PreviousRun(DataStream<BlockUpdate> touches, DataStream<Link> links) {
                         .name("Previous links as block updates"));
     }
 
-    /** Touches of candidate blocks, keyed as the candidate key function keys them (without the prefix). */
-    DataStream<BlockUpdate> candidateTouches() {
+    /**
+     * Touches of candidate blocks and their previous probabilistic links, keyed as the candidate key
+     * function keys the blocks (without the prefix); the links keep the prefixed key they are stored with.
+     */
+    DataStream<BlockUpdate> candidateUpdates() {
+        int prefix = CandidateKeyRule.STORED_PREFIX.length();
         return touches.filter(update -> isCandidateBlock(update.blockKey))
                 .uid("identity-candidate-touches")
                 .name("Touched candidate blocks")
-                .map(update -> BlockUpdate.touch(update.blockKey.substring(CandidateKeyRule.STORED_PREFIX.length())))
+                .map(update -> BlockUpdate.touch(update.blockKey.substring(prefix)))
                 .returns(TypeInformation.of(BlockUpdate.class))
                 .uid("identity-candidate-touch-keys")
-                .name("Candidate block keys");
-    }
-
-    /** Previous probabilistic links, one per candidate block (block keys with the prefix). */
-    DataStream<Link> candidateLinks() {
-        return links.filter(link -> isCandidateBlock(link.blockKey))
-                .uid("identity-previous-candidate-links")
-                .name("Previous links of candidate blocks");
+                .name("Candidate block keys")
+                .union(links.filter(link -> isCandidateBlock(link.blockKey))
+                        .uid("identity-previous-candidate-links")
+                        .name("Previous links of candidate blocks")
+                        .map(link -> BlockUpdate.previous(link.blockKey.substring(prefix), link))
+                        .returns(TypeInformation.of(BlockUpdate.class))
+                        .uid("identity-previous-candidate-updates")
+                        .name("Previous links as candidate block updates"));
     }
 
     private static boolean isCandidateBlock(String blockKey) {

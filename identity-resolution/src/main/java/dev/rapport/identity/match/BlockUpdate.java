@@ -25,9 +25,14 @@ public class BlockUpdate {
 
     /** A link the previous run made in its block; kept if the block is untouched. */
     public static BlockUpdate previous(Link link) {
+        return previous(link.blockKey, link);
+    }
+
+    /** A link the previous run made in the block the operator knows as {@code blockKey}. */
+    public static BlockUpdate previous(String blockKey, Link link) {
         BlockUpdate update = new BlockUpdate();
-        update.blockKey = Objects.requireNonNull(link.blockKey, "link.blockKey is null");
-        update.previousLink = link;
+        update.blockKey = Objects.requireNonNull(blockKey, "blockKey is null");
+        update.previousLink = Objects.requireNonNull(link, "link is null");
         return update;
     }
 }

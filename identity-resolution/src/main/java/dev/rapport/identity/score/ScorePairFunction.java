@@ -37,7 +37,11 @@ public final class ScorePairFunction extends KeyedCoProcessFunction<String, Cand
     public static final OutputTag<Link> BLOCK_LINKS = new OutputTag<>("probabilistic-block-links") {};
 
     private final FellegiSunterModel model;
-    private final ProbabilisticLinker linker;
+    private final RecordComparator comparator;
+    private final double threshold;
+    private final double conflictOverride;
+
+    private transient ProbabilisticLinker linker;
 
     private transient ListState<CandidatePair> compared;
     private transient ListState<Link> previousLinks;
@@ -47,11 +51,14 @@ public final class ScorePairFunction extends KeyedCoProcessFunction<String, Cand
     public ScorePairFunction(
             FellegiSunterModel model, RecordComparator comparator, double threshold, double conflictOverride) {
         this.model = requireNonNull(model, "model is null");
-        this.linker = new ProbabilisticLinker(comparator, threshold, conflictOverride);
+        this.comparator = requireNonNull(comparator, "comparator is null");
+        this.threshold = threshold;
+        this.conflictOverride = conflictOverride;
     }
 
     @Override
     public void open(OpenContext openContext) {
+        linker = new ProbabilisticLinker(comparator, threshold, conflictOverride);
         compared = getRuntimeContext()
                 .getListState(new ListStateDescriptor<>("compared", TypeInformation.of(CandidatePair.class)));
         previousLinks = getRuntimeContext()

@@ -494,6 +494,11 @@ class IdentityJobIT {
             return this;
         }
 
+        RowBuilder born(LocalDate birthDate) {
+            values.put("birth_date", birthDate);
+            return this;
+        }
+
         RowBuilder company(String company) {
             values.put("company", company);
             return this;

@@ -3,6 +3,7 @@ package dev.rapport.identity.job;
 import static dev.rapport.identity.job.IdentityJobIT.append;
 import static dev.rapport.identity.job.IdentityJobIT.row;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rapport.identity.config.IdentityConfig;
 import dev.rapport.schemas.table.CatalogConfig;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,11 +27,16 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.iceberg.DataFiles;
+import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.Table;
+import org.apache.iceberg.data.GenericAppenderFactory;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.io.FileAppender;
+import org.apache.iceberg.io.OutputFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,67 +62,164 @@ class IncrementalResolutionIT {
     @TempDir
     Path dir;
 
-    private final IdentityConfig config =
+    private static final IdentityConfig DETERMINISTIC =
             IdentityConfig.fromMap(Map.of("probabilistic", Map.of("enabled", false)), "identity");
+    private static final IdentityConfig PROBABILISTIC = IdentityConfig.fromMap(Map.of(), "identity");
+    /** The fresh full run of the probabilistic case applies the model the first run estimated. */
+    private static final IdentityConfig PROBABILISTIC_REUSE =
+            IdentityConfig.fromMap(Map.of("probabilistic", Map.of("model", "reuse")), "identity");
+
+    /** Both runs and the tables they left. */
+    private record Outcome(IdentityReport incremental, IdentityReport full, Map<String, List<String>> tables) {}
 
     @Test
     void incrementalRunMatchesFullRecomputeAtEveryParallelism() throws Exception {
-        Map<Integer, Map<String, List<String>>> tablesByParallelism = new TreeMap<>();
+        Map<Integer, Outcome> outcomes = new TreeMap<>();
         for (int parallelism : List.of(1, 2, 4)) {
-            CatalogConfig incremental =
-                    CatalogConfig.embedded(Files.createDirectories(dir.resolve("incremental-" + parallelism)));
-            writeRecords(incremental, firstBatch().values());
-            IdentityJob first = new IdentityJob(incremental, config, FIRST_RUN, true);
-            IdentityReport firstReport = run(first, parallelism);
-            // nothing to continue yet: the incremental run resolves everything and says why
-            assertThat(first.fullRunReason()).contains("no previous run to continue");
-            assertThat(firstReport.mode()).isEqualTo(IdentityReport.FULL);
-            Map<String, String> firstCustomers = customerOf(incremental);
-
-            writeRecords(incremental, bothBatches());
-            IdentityJob second = new IdentityJob(incremental, config, SECOND_RUN, true);
-            IdentityReport incrementalReport = run(second, parallelism);
-            assertThat(second.fullRunReason()).isEmpty();
-
-            CatalogConfig full = CatalogConfig.embedded(Files.createDirectories(dir.resolve("full-" + parallelism)));
-            writeRecords(full, bothBatches());
-            IdentityReport fullReport = run(new IdentityJob(full, config, SECOND_RUN), parallelism);
-
-            Map<String, List<String>> incrementalTables = resultTables(incremental);
-            assertThat(incrementalTables)
-                    .as("incremental vs full at parallelism %d", parallelism)
-                    .isEqualTo(resultTables(full));
-            tablesByParallelism.put(parallelism, incrementalTables);
-
-            assertThat(incrementalReport.mode()).isEqualTo(IdentityReport.INCREMENTAL);
-            assertThat(fullReport.mode()).isEqualTo(IdentityReport.FULL);
-            // new: Nina x2, Ana's shop record, Bob's shop record; updated: Zoran, Vera; deleted: Ana's old shop record
-            assertThat(incrementalReport.changedRecords()).isEqualTo(7);
-            assertThat(incrementalReport.records()).isEqualTo(fullReport.records());
-            assertThat(incrementalReport.blocks()).isEqualTo(fullReport.blocks());
-            assertThat(incrementalReport.customers()).isEqualTo(fullReport.customers());
-            assertThat(incrementalReport.linksByRule()).isEqualTo(fullReport.linksByRule());
-            assertThat(incrementalReport.blocksLinked())
-                    .isLessThanOrEqualTo(fullReport.blocksLinked() - UNTOUCHED_PEOPLE);
-            assertThat(incrementalReport.blockEntriesLinked()).isLessThan(fullReport.blockEntriesLinked());
-
-            // what the batch did to the customers of the first run
-            Map<String, String> customers = customerOf(incremental);
-            assertThat(customers.get("shop/60")).isEqualTo(firstCustomers.get("crm/1"));
-            assertThat(customers.get("shop/21"))
-                    .isEqualTo(customers.get("crm/10"))
-                    .isEqualTo(customers.get("shop/20"));
-            assertThat(firstCustomers.get("crm/10")).isNotEqualTo(firstCustomers.get("shop/20"));
-            assertThat(customers.get("crm/30")).isEqualTo(customers.get("erp/Z1"));
-            assertThat(firstCustomers.get("crm/30")).isNotEqualTo(firstCustomers.get("erp/Z1"));
-            assertThat(customers.get("crm/40")).isNotEqualTo(customers.get("erp/V40"));
-            assertThat(firstCustomers.get("crm/40")).isEqualTo(firstCustomers.get("erp/V40"));
-            assertThat(customers).doesNotContainKey("shop/7");
-            assertThat(customers.get("crm/50")).isEqualTo(customers.get("shop/51"));
-            assertThat(customers.get("crm/4")).isNotEqualTo(customers.get("crm/5"));
+            Outcome outcome = resolveTwice("deterministic", DETERMINISTIC, DETERMINISTIC, parallelism);
+            outcomes.put(parallelism, outcome);
+            assertThat(outcome.incremental().blocksLinked())
+                    .isLessThanOrEqualTo(outcome.full().blocksLinked() - UNTOUCHED_PEOPLE);
+            assertThat(outcome.incremental().comparisons()).isZero();
         }
-        assertThat(tablesByParallelism.get(2)).isEqualTo(tablesByParallelism.get(1));
-        assertThat(tablesByParallelism.get(4)).isEqualTo(tablesByParallelism.get(1));
+        assertThat(outcomes.get(2).tables()).isEqualTo(outcomes.get(1).tables());
+        assertThat(outcomes.get(4).tables()).isEqualTo(outcomes.get(1).tables());
+    }
+
+    @Test
+    void incrementalRunWithProbabilisticMatchingMatchesFullRecomputeWithTheSameModel() throws Exception {
+        Map<Integer, Outcome> outcomes = new TreeMap<>();
+        for (int parallelism : List.of(1, 2, 4)) {
+            Outcome outcome = resolveTwice("probabilistic", PROBABILISTIC, PROBABILISTIC_REUSE, parallelism);
+            outcomes.put(parallelism, outcome);
+            assertThat(outcome.incremental().comparisons())
+                    .isLessThan(outcome.full().comparisons());
+            assertThat(outcome.incremental().candidatePairs())
+                    .isLessThan(outcome.full().candidatePairs());
+            assertThat(outcome.incremental().candidateBlocksCompared())
+                    .isLessThan(outcome.full().candidateBlocksCompared());
+            assertThat(outcome.incremental().candidateBlocks())
+                    .isEqualTo(outcome.full().candidateBlocks());
+            // Dragan's shop record joins him by probability alone, and links stored per candidate block are kept
+            assertThat(outcome.tables().get(RapportTables.MATCH_EVIDENCE.qualifiedName()))
+                    .anyMatch(row -> row.contains("probabilistic"));
+            assertThat(outcome.tables().get(RapportTables.MATCH_LINKS.qualifiedName()))
+                    .anyMatch(row -> row.contains("candidate:"));
+        }
+        assertThat(outcomes.get(2).tables()).isEqualTo(outcomes.get(1).tables());
+        assertThat(outcomes.get(4).tables()).isEqualTo(outcomes.get(1).tables());
+    }
+
+    @Test
+    void reusingAModelThatWasNeverEstimatedFailsWithWhatToDo() throws Exception {
+        CatalogConfig catalog = CatalogConfig.embedded(Files.createDirectories(dir.resolve("no-model")));
+        writeRecords(catalog, firstBatch().values());
+        assertThatThrownBy(() -> run(new IdentityJob(catalog, PROBABILISTIC_REUSE, FIRST_RUN), 1))
+                .hasMessageContaining("identity.probabilistic.model")
+                .hasMessageContaining("run a full resolution with model: estimate first");
+    }
+
+    @Test
+    void changedSettingsMakeTheIncrementalRunAFullOne() throws Exception {
+        CatalogConfig catalog = CatalogConfig.embedded(Files.createDirectories(dir.resolve("settings")));
+        writeRecords(catalog, firstBatch().values());
+        run(new IdentityJob(catalog, DETERMINISTIC, FIRST_RUN), 2);
+        IdentityConfig phoneOnly = IdentityConfig.fromMap(
+                Map.of("rules", List.of("phone"), "probabilistic", Map.of("enabled", false)), "identity");
+        IdentityJob job = new IdentityJob(catalog, phoneOnly, SECOND_RUN, true);
+        assertThat(run(job, 2).mode()).isEqualTo(IdentityReport.FULL);
+        assertThat(job.fullRunReason()).contains("the identity settings changed since the previous run");
+    }
+
+    /**
+     * Batch 1, a full run (asked for incrementally: nothing to continue yet), batch 2 and an
+     * incremental run; then both batches in a fresh catalog and a full run (with the first run's
+     * model if {@code fullConfig} reuses it). Asserts the two leave the same tables.
+     */
+    private Outcome resolveTwice(String name, IdentityConfig config, IdentityConfig fullConfig, int parallelism)
+            throws Exception {
+        CatalogConfig incremental =
+                CatalogConfig.embedded(Files.createDirectories(dir.resolve(name + "-incremental-" + parallelism)));
+        writeRecords(incremental, firstBatch().values());
+        IdentityJob first = new IdentityJob(incremental, config, FIRST_RUN, true);
+        IdentityReport firstReport = run(first, parallelism);
+        assertThat(first.fullRunReason()).contains("no previous run to continue");
+        assertThat(firstReport.mode()).isEqualTo(IdentityReport.FULL);
+        Map<String, String> firstCustomers = customerOf(incremental);
+
+        writeRecords(incremental, bothBatches());
+        IdentityJob second = new IdentityJob(incremental, config, SECOND_RUN, true);
+        IdentityReport incrementalReport = run(second, parallelism);
+        assertThat(second.fullRunReason()).isEmpty();
+
+        CatalogConfig full =
+                CatalogConfig.embedded(Files.createDirectories(dir.resolve(name + "-full-" + parallelism)));
+        writeRecords(full, bothBatches());
+        copyModel(incremental, full);
+        IdentityReport fullReport = run(new IdentityJob(full, fullConfig, SECOND_RUN), parallelism);
+
+        Map<String, List<String>> incrementalTables = resultTables(incremental);
+        Map<String, List<String>> fullTables = resultTables(full);
+        for (String table : fullTables.keySet()) {
+            assertThat(incrementalTables.get(table))
+                    .as("%s: %s of the incremental vs the full run at parallelism %d", name, table, parallelism)
+                    .containsExactlyElementsOf(fullTables.get(table));
+        }
+
+        assertThat(incrementalReport.mode()).isEqualTo(IdentityReport.INCREMENTAL);
+        assertThat(fullReport.mode()).isEqualTo(IdentityReport.FULL);
+        // new: Nina x2, Ana's and Bob's shop records, Dragan's shop record; updated: Zoran, Vera;
+        // deleted: Ana's old shop record
+        assertThat(incrementalReport.changedRecords()).isEqualTo(8);
+        assertThat(fullReport.changedRecords()).isEqualTo(fullReport.records());
+        assertThat(incrementalReport.records()).isEqualTo(fullReport.records());
+        assertThat(incrementalReport.blocks()).isEqualTo(fullReport.blocks());
+        assertThat(incrementalReport.customers()).isEqualTo(fullReport.customers());
+        assertThat(incrementalReport.linksByRule()).isEqualTo(fullReport.linksByRule());
+        assertThat(incrementalReport.blocksLinked()).isLessThan(fullReport.blocksLinked());
+        assertThat(incrementalReport.blockEntriesLinked()).isLessThan(fullReport.blockEntriesLinked());
+
+        // what the batch did to the customers of the first run
+        Map<String, String> customers = customerOf(incremental);
+        assertThat(customers.get("shop/60")).isEqualTo(firstCustomers.get("crm/1"));
+        assertThat(customers.get("shop/21")).isEqualTo(customers.get("crm/10")).isEqualTo(customers.get("shop/20"));
+        assertThat(customers.get("crm/30")).isEqualTo(customers.get("erp/Z1"));
+        assertThat(customers.get("crm/40")).isNotEqualTo(customers.get("erp/V40"));
+        assertThat(firstCustomers.get("crm/40")).isEqualTo(firstCustomers.get("erp/V40"));
+        if (!config.probabilistic().enabled()) {
+            // by the rules alone, Bob's two records and Zoran's two were apart before the batch
+            // (probabilistic matching may join them by their names from the start)
+            assertThat(firstCustomers.get("crm/10")).isNotEqualTo(firstCustomers.get("shop/20"));
+            assertThat(firstCustomers.get("crm/30")).isNotEqualTo(firstCustomers.get("erp/Z1"));
+        }
+        assertThat(customers).doesNotContainKey("shop/7");
+        assertThat(customers.get("crm/50")).isEqualTo(customers.get("shop/51"));
+        assertThat(customers.get("crm/4")).isNotEqualTo(customers.get("crm/5"));
+        return new Outcome(incrementalReport, fullReport, incrementalTables);
+    }
+
+    /** The model the first run estimated, into the fresh catalog (nothing when none was estimated). */
+    private static void copyModel(CatalogConfig from, CatalogConfig to) throws IOException {
+        List<Record> model = readAll(from, RapportTables.MATCH_MODEL.qualifiedName());
+        if (model.isEmpty()) {
+            return;
+        }
+        try (RapportCatalog tables = new RapportCatalog(to)) {
+            Table table = tables.ensure(RapportTables.MATCH_MODEL);
+            GenericAppenderFactory factory = new GenericAppenderFactory(table.schema(), table.spec());
+            OutputFile file = table.io().newOutputFile(table.locationProvider().newDataLocation("model.parquet"));
+            FileAppender<Record> appender = factory.newAppender(file, FileFormat.PARQUET);
+            try (appender) {
+                appender.addAll(model);
+            }
+            table.newAppend()
+                    .appendFile(DataFiles.builder(table.spec())
+                            .withInputFile(file.toInputFile())
+                            .withMetrics(appender.metrics())
+                            .withFormat(FileFormat.PARQUET)
+                            .build())
+                    .commit();
+        }
     }
 
     /** The tables a user reads, and the state the next incremental run reads, as sorted rows. */
@@ -268,6 +372,23 @@ class IncrementalResolutionIT {
                         .email("vera@simic.example")
                         .times("2020-07-01T00:00:00Z", null)
                         .values);
+        // Dragan: two records that agree on everything but contact details
+        put(
+                rows,
+                row("crm", "70", "Dragan", "Kovač", "dragan", "kovac")
+                        .email("dragan.kovac@mail.example")
+                        .address("Bulevar Oslobođenja 12", "Novi Sad", "21000", "RS")
+                        .born(LocalDate.of(1985, 3, 3))
+                        .times("2018-06-01T00:00:00Z", null)
+                        .values);
+        put(
+                rows,
+                row("erp", "K70", "Dragan", "Kovač", "dragan", "kovac")
+                        .phone("+381213333333")
+                        .address("Bulevar Oslobođenja 12", "Novi Sad", "21000", "RS")
+                        .born(LocalDate.of(1985, 3, 3))
+                        .times("2018-07-01T00:00:00Z", null)
+                        .values);
         for (int person = 0; person < UNTOUCHED_PEOPLE; person++) {
             String email = "person" + person + "@example.net";
             put(
@@ -336,6 +457,16 @@ class IncrementalResolutionIT {
                 row("crm", "40", "Vera", "Simić", "vera", "simic")
                         .email("vera.simic@example.org")
                         .times("2020-06-01T00:00:00Z", "2024-05-15T00:00:00Z")
+                        .ingested(ingested, "run-2")
+                        .values);
+        // Dragan again, by probability only: nothing in common but name, birth date and address
+        put(
+                rows,
+                row("shop", "71", "Dragan", "Kovač", "dragan", "kovac")
+                        .email("dkovac@shop.example")
+                        .address("Bulevar Oslobođenja 12", "Novi Sad", "21000", "RS")
+                        .born(LocalDate.of(1985, 3, 3))
+                        .times("2024-05-16T00:00:00Z", null)
                         .ingested(ingested, "run-2")
                         .values);
         // deleted: Ana's old shop record
