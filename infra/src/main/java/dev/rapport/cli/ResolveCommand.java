@@ -20,8 +20,8 @@ final class ResolveCommand implements Callable<Integer> {
     @Option(
             names = "--incremental",
             description = "Match only the records new, updated or deleted since the previous resolution, against"
-                    + " the existing customers; the result equals a full run's. Resolves everything when there"
-                    + " is no previous run or probabilistic matching is on.")
+                    + " the existing customers, with the last estimated model; the result equals a full run's."
+                    + " Resolves everything when there is no previous run or the identity settings changed.")
     boolean incremental;
 
     @Override

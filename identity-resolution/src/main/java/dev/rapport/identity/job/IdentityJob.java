@@ -103,13 +103,17 @@ import org.apache.iceberg.io.CloseableIterable;
  * merges, splits) are appended to the history, so a rerun on the same input leaves the same rows.
  *
  * <p>Every run also stores what it saw ({@code identity.resolution_state}: each record's
- * {@code ingested_at} and blocks) and every link the block linker made, with its block
- * ({@code identity.match_links}). An <em>incremental</em> run uses them to link again only the
- * blocks that hold, or held, a new, updated or deleted record, and takes the other blocks' links
- * from the previous run: their records are the same, so their links are too. Clustering and
- * everything after it run over all records and links as in a full run, so the result is the same
- * as a full run's on the same input. Decision and limits: {@code docs/configuration.md},
- * "Incremental resolution".
+ * {@code ingested_at} and blocks, deterministic and candidate, with the settings as a snapshot
+ * property) and every link the linkers made, once per block it was made in
+ * ({@code identity.match_links}); a run that estimates the Fellegi-Sunter model stores it
+ * ({@code identity.match_model}). An <em>incremental</em> run uses them to link and compare again
+ * only the blocks that hold, or held, a new, updated or deleted record, and takes the other
+ * blocks' links from the previous run: their records are the same, so their links are too.
+ * Weights are re-estimated by full runs; incremental runs apply the last estimated model (a full
+ * run can too: {@code probabilistic.model: reuse}), scoring each pair on its own, in parallel.
+ * Clustering and everything after it run over all records and links as in a full run, so the
+ * result is the same as a full run's on the same input with the same model. Decision and limits:
+ * {@code docs/configuration.md}, "Incremental resolution".
  */
 public final class IdentityJob {
 
@@ -127,7 +131,8 @@ public final class IdentityJob {
 
     /**
      * @param incremental match only the blocks of changed records (see the class comment); a full
-     *     run when there is no previous run to continue or probabilistic matching is on
+     *     run when there is no previous run to continue, its settings differ, or probabilistic
+     *     matching has no stored model to apply
      */
     public IdentityJob(CatalogConfig catalog, IdentityConfig config, Instant resolvedAt, boolean incremental) {
         this.catalog = requireNonNull(catalog, "catalog is null");
