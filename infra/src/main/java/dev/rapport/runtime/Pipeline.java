@@ -182,7 +182,9 @@ public final class Pipeline {
                         "links", report.links(),
                         "matched_records", report.matchedRecords(),
                         "largest_cluster", (long) report.largestCluster(),
-                        "comparisons", report.comparisons()));
+                        "comparisons", report.comparisons(),
+                        "changed_records", report.changedRecords(),
+                        "blocks_linked", report.blocksLinked()));
     }
 
     public MetricsReport metrics() throws Exception {
