@@ -425,14 +425,17 @@ public final class IdentityJob {
                     .returns(TypeInformation.of(CandidatePair.class))
                     .uid("identity-candidate-pairs")
                     .name("Compare candidate pairs");
-            // a full run keeps no previous link: an empty stream of the right type
-            keptLinks = pairs.flatMap((CandidatePair pair, Collector<Link> none) -> {})
-                    .returns(TypeInformation.of(Link.class))
-                    .uid("identity-no-previous-candidate-links")
-                    .name("No previous links (full run)");
+            keptLinks = null; // a full run keeps no previous link
         }
 
         if (model != null) {
+            if (keptLinks == null) {
+                // an empty stream of the right type
+                keptLinks = pairs.flatMap((CandidatePair pair, Collector<Link> none) -> {})
+                        .returns(TypeInformation.of(Link.class))
+                        .uid("identity-no-previous-candidate-links")
+                        .name("No previous links (full run)");
+            }
             SingleOutputStreamOperator<Link> scored = pairs.keyBy(CandidatePair::key, Types.STRING)
                     .connect(keptLinks.keyBy(IdentityJob::pairKey, Types.STRING))
                     .process(new ScorePairFunction(
