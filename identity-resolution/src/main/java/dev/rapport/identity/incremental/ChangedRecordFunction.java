@@ -79,16 +79,23 @@ public final class ChangedRecordFunction
     public void onTimer(long timestamp, OnTimerContext context, Collector<BlockUpdate> out) throws Exception {
         ResolutionRecord record = current.value();
         List<Long> previousIngestedAt = new ArrayList<>();
+        List<String> previousFingerprints = new ArrayList<>();
         List<String> previousBlocks = new ArrayList<>();
         for (SeenRecord row : seen.get()) {
             previousIngestedAt.add(row.ingestedAt);
+            previousFingerprints.add(row.fingerprint);
             previousBlocks.add(row.blockKey);
         }
         current.clear();
         seen.clear();
         timerSet.clear();
         boolean present = record != null;
-        if (!ChangedRecordRule.changed(present, present ? record.ingestedAt : null, previousIngestedAt)) {
+        if (!ChangedRecordRule.changed(
+                present,
+                present ? record.ingestedAt : null,
+                present ? RecordFingerprint.of(record) : null,
+                previousIngestedAt,
+                previousFingerprints)) {
             return;
         }
         changedRecords.add(1L);

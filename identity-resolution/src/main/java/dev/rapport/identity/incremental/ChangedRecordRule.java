@@ -6,9 +6,10 @@ import java.util.TreeSet;
 
 /**
  * Which records an incremental run must match again, and where. A record changed if the previous
- * run did not see it (new), saw it with another {@code ingested_at} (ingestion upserted it), or saw
- * it and it is gone (deleted). Ingestion gives every row it writes a new {@code ingested_at}, so an
- * unchanged pair (record_id, ingested_at) means unchanged content.
+ * run did not see it (new), saw it and it is gone (deleted), or saw it with another
+ * {@code ingested_at} (ingestion upserted it) and another {@link RecordFingerprint}: re-ingesting
+ * a file rewrites every row with a new {@code ingested_at}, but a row whose content is the same
+ * joins the same blocks and compares alike, so it need not be matched again.
  *
  * <p>The blocks of a changed record, those it joins now and those it joined before, are linked
  * again: a record that leaves a block can change the links among the others (the name guard
@@ -29,6 +30,25 @@ public final class ChangedRecordRule {
             return true;
         }
         return previous.stream().anyMatch(seen -> !current.equals(seen));
+    }
+
+    /**
+     * As {@link #changed(boolean, Long, Collection)}, but a record whose fingerprint equals every
+     * fingerprint the previous run stored for it is unchanged whatever its {@code ingested_at}.
+     */
+    public static boolean changed(
+            boolean present,
+            Long current,
+            String currentFingerprint,
+            Collection<Long> previous,
+            Collection<String> previousFingerprints) {
+        if (present
+                && currentFingerprint != null
+                && !previousFingerprints.isEmpty()
+                && previousFingerprints.stream().allMatch(currentFingerprint::equals)) {
+            return false;
+        }
+        return changed(present, current, previous);
     }
 
     /** The blocks to link again for a changed record: its current and its previous ones. */

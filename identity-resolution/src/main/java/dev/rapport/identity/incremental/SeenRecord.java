@@ -11,12 +11,15 @@ public class SeenRecord {
     public Long ingestedAt;
 
     public String blockKey;
+    /** {@link RecordFingerprint} of the record as seen; null if the run did not store one. */
+    public String fingerprint;
 
     public SeenRecord() {}
 
-    public SeenRecord(String recordId, Long ingestedAt, String blockKey) {
+    public SeenRecord(String recordId, Long ingestedAt, String blockKey, String fingerprint) {
         this.recordId = java.util.Objects.requireNonNull(recordId, "recordId is null");
         this.ingestedAt = ingestedAt;
         this.blockKey = blockKey;
+        this.fingerprint = fingerprint;
     }
 }

@@ -21,11 +21,12 @@ public final class SeenRecordFunction implements FlatMapFunction<ResolutionRecor
     @Override
     public void flatMap(ResolutionRecord record, Collector<SeenRecord> out) {
         Set<String> blocks = recordBlocks.of(record);
+        String fingerprint = RecordFingerprint.of(record);
         if (blocks.isEmpty()) {
-            out.collect(new SeenRecord(record.recordId, record.ingestedAt, null));
+            out.collect(new SeenRecord(record.recordId, record.ingestedAt, null, fingerprint));
         }
         for (String block : blocks) {
-            out.collect(new SeenRecord(record.recordId, record.ingestedAt, block));
+            out.collect(new SeenRecord(record.recordId, record.ingestedAt, block, fingerprint));
         }
     }
 }

@@ -92,10 +92,11 @@ final class IdentityRows implements Serializable {
     }
 
     static RowData resolutionState(SeenRecord seen) {
-        GenericRowData row = new GenericRowData(3);
+        GenericRowData row = new GenericRowData(4);
         row.setField(0, StringData.fromString(seen.recordId));
         row.setField(1, seen.ingestedAt == null ? null : timestamp(seen.ingestedAt));
         row.setField(2, string(seen.blockKey));
+        row.setField(3, string(seen.fingerprint));
         return row;
     }
 

@@ -36,6 +36,7 @@ record PreviousRun(DataStream<BlockUpdate> touches, DataStream<Link> links) {
         int stateRecordId = stateSchema.columns().indexOf(stateSchema.findField("record_id"));
         int stateIngestedAt = stateSchema.columns().indexOf(stateSchema.findField("record_ingested_at"));
         int stateBlockKey = stateSchema.columns().indexOf(stateSchema.findField("block_key"));
+        int stateFingerprint = stateSchema.columns().indexOf(stateSchema.findField("record_fingerprint"));
         DataStream<SeenRecord> seen = env.fromSource(
                         IcebergSource.forRowData()
                                 .tableLoader(resolutionState)
@@ -50,7 +51,10 @@ record PreviousRun(DataStream<BlockUpdate> touches, DataStream<Link> links) {
                         row.isNullAt(stateIngestedAt) ? null : micros(row.getTimestamp(stateIngestedAt, 6)),
                         row.isNullAt(stateBlockKey)
                                 ? null
-                                : row.getString(stateBlockKey).toString()))
+                                : row.getString(stateBlockKey).toString(),
+                        row.isNullAt(stateFingerprint)
+                                ? null
+                                : row.getString(stateFingerprint).toString()))
                 .returns(TypeInformation.of(SeenRecord.class))
                 .uid("identity-previous-seen-records")
                 .name("Previously seen records");

@@ -469,6 +469,11 @@ class IncrementalResolutionIT {
                         .times("2024-05-16T00:00:00Z", null)
                         .ingested(ingested, "run-2")
                         .values);
+        // re-ingested without a change: a new ingested_at, the same content, not matched again
+        Map<String, Object> milan = new LinkedHashMap<>(rows.get("erp/B200"));
+        milan.put("ingested_at", IdentityJobIT.utc(ingested));
+        milan.put("ingest_run_id", "run-2");
+        rows.put("erp/B200", milan);
         // deleted: Ana's old shop record
         rows.remove("shop/7");
         return rows.values();

@@ -184,7 +184,13 @@ public final class RapportTables {
                             3,
                             "block_key",
                             Types.StringType.get(),
-                            "A block the record joined; null for a record in no block."))),
+                            "A block the record joined; null for a record in no block."),
+                    optional(
+                            4,
+                            "record_fingerprint",
+                            Types.StringType.get(),
+                            "Digest of the record's content (all but ingested_at); the same digest after a"
+                                    + " re-ingestion means unchanged."))),
             spec -> spec,
             sort -> sort.asc("block_key"),
             "what the last resolution saw, for the next incremental run: one row per (record_id, block_key)");
