@@ -4,6 +4,7 @@ import dev.rapport.runtime.Console;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(
         name = "resolve",
@@ -16,8 +17,15 @@ final class ResolveCommand implements Callable<Integer> {
     @Mixin
     ClusterOption cluster;
 
+    @Option(
+            names = "--incremental",
+            description = "Match only the records new, updated or deleted since the previous resolution, against"
+                    + " the existing customers, with the last estimated model; the result equals a full run's."
+                    + " Resolves everything when there is no previous run or the identity settings changed.")
+    boolean incremental;
+
     @Override
     public Integer call() throws Exception {
-        return StageCommands.resolve(config.load(), Console.system(), cluster.target());
+        return StageCommands.resolve(config.load(), Console.system(), cluster.target(), incremental);
     }
 }

@@ -31,8 +31,13 @@ final class StageCommands {
     }
 
     static int resolve(RapportConfig config, Console console, ExecutionTarget target) throws Exception {
-        console.line("Resolving identities");
-        Summaries.identity(console, new Pipeline(config, console, target).resolve());
+        return resolve(config, console, target, false);
+    }
+
+    static int resolve(RapportConfig config, Console console, ExecutionTarget target, boolean incremental)
+            throws Exception {
+        console.line(incremental ? "Resolving identities incrementally" : "Resolving identities");
+        Summaries.identity(console, new Pipeline(config, console, target).resolve(incremental));
         return ExitCodes.OK;
     }
 

@@ -44,6 +44,15 @@ final class Summaries {
     static void identity(Console console, IdentityReport report) {
         console.line(String.format(
                 Locale.ROOT,
+                "  %s run: %s records read, %s changed; %s of %s blocks linked (%s block entries)",
+                report.mode(),
+                Console.count(report.records()),
+                Console.count(report.changedRecords()),
+                Console.count(report.blocksLinked()),
+                Console.count(report.blocks()),
+                Console.count(report.blockEntriesLinked())));
+        console.line(String.format(
+                Locale.ROOT,
                 "  %s source records -> %s customers; %s records matched to another; largest customer has %s records",
                 Console.count(report.records()),
                 Console.count(report.customers()),
@@ -54,6 +63,10 @@ final class Summaries {
                 .forEach((rule, count) ->
                         links.append(' ').append(rule).append('=').append(Console.count(count)));
         console.line(links.toString());
+        if (report.comparisons() > 0) {
+            console.line("  probabilistic matching: " + Console.count(report.comparisons()) + " comparisons, "
+                    + Console.count(report.candidatePairs()) + " distinct candidate pairs");
+        }
         StringBuilder sizes = new StringBuilder("  customers by records held:");
         for (IdentityReport.SizeClassCount sizeClass : report.clusterSizes()) {
             if (sizeClass.customers() > 0) {

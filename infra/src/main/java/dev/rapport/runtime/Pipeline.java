@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.apache.flink.api.common.JobExecutionResult;
 
 /** The three stages of Rapport, each a Flink job run in this process on one config. */
 public final class Pipeline {
@@ -157,11 +158,23 @@ public final class Pipeline {
     }
 
     public IdentityReport resolve() throws Exception {
+        return resolve(false);
+    }
+
+    /**
+     * @param incremental match only what changed since the previous resolution (see {@link IdentityJob});
+     *     falls back to a full run, and says why, when it cannot
+     */
+    public IdentityReport resolve(boolean incremental) throws Exception {
         return recorded(
                 "resolve",
                 () -> {
-                    IdentityJob job = new IdentityJob(config.catalog(), config.identity(), Instant.now());
-                    return IdentityJob.report(runner.run("resolve", job::build, null, null));
+                    IdentityJob job = new IdentityJob(config.catalog(), config.identity(), Instant.now(), incremental);
+                    JobExecutionResult result = runner.run("resolve", job::build, null, null);
+                    job.fullRunReason()
+                            .ifPresent(reason -> console.line(
+                                    "  incremental resolution not possible (" + reason + "); resolved everything"));
+                    return IdentityJob.report(result);
                 },
                 report -> Map.of("staging.customer_records", report.records()),
                 Pipeline::resolveOutputs);
@@ -176,6 +189,8 @@ public final class Pipeline {
         outputs.put("largest_cluster", (long) report.largestCluster());
         outputs.put("comparisons", report.comparisons());
         outputs.put("refused_links", report.refusedLinks());
+        outputs.put("changed_records", report.changedRecords());
+        outputs.put("blocks_linked", report.blocksLinked());
         for (IdentityReport.SizeClassCount sizeClass : report.clusterSizes()) {
             outputs.put("customers_of_size_" + sizeClass.sizes(), sizeClass.customers());
         }

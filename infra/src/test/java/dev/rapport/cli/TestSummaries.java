@@ -18,10 +18,17 @@ class TestSummaries {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Console console = new Console(new PrintStream(out, true, StandardCharsets.UTF_8), false);
         IdentityReport report = new IdentityReport(
+                IdentityReport.FULL,
                 12,
+                12,
+                0,
+                0,
+                0,
                 7,
                 Map.of("email", 3L),
                 4,
+                0,
+                0,
                 0,
                 0,
                 0,

@@ -28,6 +28,12 @@ public final class CandidateKeyRule implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Where candidate blocks are stored beside deterministic ones ({@code identity.match_links},
+     * {@code identity.resolution_state}), their keys get this prefix: both kinds have email keys.
+     */
+    public static final String STORED_PREFIX = "candidate:";
+
     private final RecordComparator comparator;
 
     public CandidateKeyRule(RecordComparator comparator) {

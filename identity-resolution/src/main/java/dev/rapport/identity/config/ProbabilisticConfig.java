@@ -18,29 +18,48 @@ import java.util.TreeSet;
  *     max_block_size: 200  # a candidate block larger than this is not compared, and is counted
  *     conflict_override: 0.995  # clearly different birth dates or national ids veto a link unless
  *                               # the other fields alone reach this match probability
+ *     model: estimate      # estimate m and u in this run (default), or reuse the last estimated model
  * }</pre>
  *
  * @param threshold the match probability (0 to 1) above which two records are one customer: at
  *     0.95, about one link in twenty is expected to be wrong before the guards apply
  * @param conflictOverride the match probability that the fields other than a clearly different
  *     birth date or national id must reach, on their own, for the pair to link despite the conflict
+ * @param model whether a full run estimates the model or applies the one in {@code identity.match_model};
+ *     incremental runs always apply the stored one
  */
-public record ProbabilisticConfig(boolean enabled, double threshold, int maxBlockSize, double conflictOverride)
+public record ProbabilisticConfig(
+        boolean enabled, double threshold, int maxBlockSize, double conflictOverride, Model model)
         implements Serializable {
+
+    /** Where a run's Fellegi-Sunter model comes from. */
+    public enum Model {
+        /** Estimated by this run over its candidate pairs, and stored in {@code identity.match_model}. */
+        ESTIMATE,
+        /** The one the last estimating run stored in {@code identity.match_model}. */
+        REUSE;
+
+        public String configName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public static final String ENABLED = "enabled";
     public static final String THRESHOLD = "threshold";
     public static final String MAX_BLOCK_SIZE = "max_block_size";
     public static final String CONFLICT_OVERRIDE = "conflict_override";
+    public static final String MODEL = "model";
 
     public static final boolean ENABLED_DEFAULT = true;
     public static final double THRESHOLD_DEFAULT = 0.95;
     public static final int MAX_BLOCK_SIZE_DEFAULT = 200;
     public static final double CONFLICT_OVERRIDE_DEFAULT = 0.995;
+    public static final Model MODEL_DEFAULT = Model.ESTIMATE;
 
-    private static final Set<String> KEYS = Set.of(ENABLED, THRESHOLD, MAX_BLOCK_SIZE, CONFLICT_OVERRIDE);
+    private static final Set<String> KEYS = Set.of(ENABLED, THRESHOLD, MAX_BLOCK_SIZE, CONFLICT_OVERRIDE, MODEL);
 
     public ProbabilisticConfig {
+        java.util.Objects.requireNonNull(model, "model is null");
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("threshold must be between 0 and 1 (exclusive), got " + threshold);
         }
@@ -56,6 +75,11 @@ public record ProbabilisticConfig(boolean enabled, double threshold, int maxBloc
     /** With the default conflict override. */
     public ProbabilisticConfig(boolean enabled, double threshold, int maxBlockSize) {
         this(enabled, threshold, maxBlockSize, CONFLICT_OVERRIDE_DEFAULT);
+    }
+
+    /** Estimating the model. */
+    public ProbabilisticConfig(boolean enabled, double threshold, int maxBlockSize, double conflictOverride) {
+        this(enabled, threshold, maxBlockSize, conflictOverride, MODEL_DEFAULT);
     }
 
     public static ProbabilisticConfig defaults() {
@@ -115,6 +139,15 @@ public record ProbabilisticConfig(boolean enabled, double threshold, int maxBloc
             }
             conflictOverride = number.doubleValue();
         }
-        return new ProbabilisticConfig(enabled, threshold, maxBlockSize, conflictOverride);
+        Model model = MODEL_DEFAULT;
+        if (yaml.containsKey(MODEL)) {
+            Object value = yaml.get(MODEL);
+            model = java.util.Arrays.stream(Model.values())
+                    .filter(candidate -> candidate.configName().equals(String.valueOf(value)))
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidConfigException(
+                            key + "." + MODEL, "must be estimate or reuse, got '" + value + "'"));
+        }
+        return new ProbabilisticConfig(enabled, threshold, maxBlockSize, conflictOverride, model);
     }
 }

@@ -18,10 +18,19 @@ import dev.rapport.identity.compare.RecordComparator;
 import dev.rapport.identity.config.IdentityConfig;
 import dev.rapport.identity.config.MatchRule;
 import dev.rapport.identity.config.ProbabilisticConfig;
+import dev.rapport.identity.incremental.ChangedRecordFunction;
+import dev.rapport.identity.incremental.RecordBlocks;
+import dev.rapport.identity.incremental.ResolutionSettings;
+import dev.rapport.identity.incremental.SeenRecord;
+import dev.rapport.identity.incremental.SeenRecordFunction;
 import dev.rapport.identity.match.BlockLinkFunction;
+import dev.rapport.identity.match.BlockUpdate;
 import dev.rapport.identity.match.Evidence;
 import dev.rapport.identity.match.EvidenceFunction;
+import dev.rapport.identity.match.IncrementalBlockLinkFunction;
 import dev.rapport.identity.match.Link;
+import dev.rapport.identity.model.FellegiSunterModel;
+import dev.rapport.identity.model.StoredModel;
 import dev.rapport.identity.profile.AssignCustomerFunction;
 import dev.rapport.identity.profile.AssignedRecord;
 import dev.rapport.identity.profile.IdentityCounters;
@@ -31,30 +40,48 @@ import dev.rapport.identity.record.DecodeRecordFunction;
 import dev.rapport.identity.record.ResolutionRecord;
 import dev.rapport.identity.score.CandidatePair;
 import dev.rapport.identity.score.CandidatePairFunction;
+import dev.rapport.identity.score.IncrementalCandidatePairFunction;
+import dev.rapport.identity.score.PairBlocksFunction;
 import dev.rapport.identity.score.ProbabilisticLinkFunction;
 import dev.rapport.identity.score.ProbabilisticLinker;
+import dev.rapport.identity.score.ProbabilisticResult;
 import dev.rapport.identity.score.SampleFunction;
+import dev.rapport.identity.score.ScorePairFunction;
+import dev.rapport.schemas.config.InvalidConfigException;
 import dev.rapport.schemas.table.CatalogConfig;
 import dev.rapport.schemas.table.RapportCatalog;
 import dev.rapport.schemas.table.RapportTables;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.util.Collector;
 import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
 import org.apache.iceberg.flink.FlinkSchemaUtil;
 import org.apache.iceberg.flink.TableLoader;
 import org.apache.iceberg.flink.sink.IcebergSink;
 import org.apache.iceberg.flink.source.IcebergSource;
+import org.apache.iceberg.io.CloseableIterable;
 
 /**
  * Identity resolution: deterministic matching of {@code staging.customer_records} on shared
@@ -75,17 +102,49 @@ import org.apache.iceberg.flink.source.IcebergSource;
  * are overwritten whole; customer ids continue those of the map being replaced
  * ({@link dev.rapport.identity.cluster.CustomerIdContinuity}), and only changes (new customers,
  * merges, splits) are appended to the history, so a rerun on the same input leaves the same rows.
+ *
+ * <p>Every run also stores what it saw ({@code identity.resolution_state}: each record's
+ * {@code ingested_at} and blocks, deterministic and candidate, with the settings as a snapshot
+ * property) and every link the linkers made, once per block it was made in
+ * ({@code identity.match_links}); a run that estimates the Fellegi-Sunter model stores it
+ * ({@code identity.match_model}). An <em>incremental</em> run uses them to link and compare again
+ * only the blocks that hold, or held, a new, updated or deleted record, and takes the other
+ * blocks' links from the previous run: their records are the same, so their links are too.
+ * Weights are re-estimated by full runs; incremental runs apply the last estimated model (a full
+ * run can too: {@code probabilistic.model: reuse}), scoring each pair on its own, in parallel.
+ * Clustering and everything after it run over all records and links as in a full run, so the
+ * result is the same as a full run's on the same input with the same model. Decision and limits:
+ * {@code docs/configuration.md}, "Incremental resolution".
  */
 public final class IdentityJob {
 
     private final CatalogConfig catalog;
     private final IdentityConfig config;
     private final Instant resolvedAt;
+    private final boolean incrementalRequested;
+    /** Why an incremental run was asked for but a full one built; set by {@link #build}. */
+    private String fullRunReason;
 
+    /** A full run. */
     public IdentityJob(CatalogConfig catalog, IdentityConfig config, Instant resolvedAt) {
+        this(catalog, config, resolvedAt, false);
+    }
+
+    /**
+     * @param incremental match only the blocks of changed records (see the class comment); a full
+     *     run when there is no previous run to continue, its settings differ, or probabilistic
+     *     matching has no stored model to apply
+     */
+    public IdentityJob(CatalogConfig catalog, IdentityConfig config, Instant resolvedAt, boolean incremental) {
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.config = requireNonNull(config, "config is null");
         this.resolvedAt = requireNonNull(resolvedAt, "resolvedAt is null").truncatedTo(ChronoUnit.MICROS);
+        this.incrementalRequested = incremental;
+    }
+
+    /** After {@link #build}: why an incremental run was asked for but a full one was built, if so. */
+    public Optional<String> fullRunReason() {
+        return Optional.ofNullable(fullRunReason);
     }
 
     public void build(StreamExecutionEnvironment env) {
@@ -97,7 +156,12 @@ public final class IdentityJob {
         TableLoader identityHistory;
         TableLoader previousMap;
         TableLoader matchEvidence;
+        TableLoader resolutionState;
+        TableLoader matchLinks;
+        TableLoader matchModel;
         Schema identityMapSchema;
+        String previousSettings;
+        FellegiSunterModel storedModel;
         try (RapportCatalog tables = new RapportCatalog(catalog)) {
             // the input too: resolving before anything was ingested gives empty results, not an error
             inputSchema = tables.ensure(RapportTables.CUSTOMER_RECORDS).schema();
@@ -105,6 +169,15 @@ public final class IdentityJob {
             tables.ensure(RapportTables.CUSTOMER_PROFILE);
             tables.ensure(RapportTables.IDENTITY_HISTORY);
             tables.ensure(RapportTables.MATCH_EVIDENCE);
+            Snapshot previousState =
+                    tables.ensure(RapportTables.RESOLUTION_STATE).currentSnapshot();
+            previousSettings =
+                    previousState == null ? null : previousState.summary().get(ResolutionSettings.SNAPSHOT_PROPERTY);
+            tables.ensure(RapportTables.MATCH_LINKS);
+            storedModel = readModel(tables.ensure(RapportTables.MATCH_MODEL));
+            resolutionState = tables.tableLoader(RapportTables.RESOLUTION_STATE);
+            matchLinks = tables.tableLoader(RapportTables.MATCH_LINKS);
+            matchModel = tables.tableLoader(RapportTables.MATCH_MODEL);
             identityHistory = tables.tableLoader(RapportTables.IDENTITY_HISTORY);
             matchEvidence = tables.tableLoader(RapportTables.MATCH_EVIDENCE);
             input = tables.tableLoader(RapportTables.CUSTOMER_RECORDS);
@@ -127,17 +200,84 @@ public final class IdentityJob {
                 .uid("identity-decode-records")
                 .name("Decode customer records");
 
-        DataStream<Link> links = records.flatMap(new BlockingKeyFunction(new BlockingKeyRule(config)))
-                .uid("identity-blocking-keys")
-                .name("Blocking keys")
-                .keyBy((BlockingKey entry) -> entry.key, Types.STRING)
-                .process(new BlockLinkFunction(config))
-                .uid("identity-link-blocks")
-                .name("Link within blocks");
-
-        if (config.probabilistic().enabled()) {
-            links = links.union(probabilisticLinks(records));
+        String settings = ResolutionSettings.of(config);
+        boolean probabilistic = config.probabilistic().enabled();
+        boolean incremental = incrementalRequested;
+        if (incremental && previousSettings == null) {
+            incremental = false;
+            fullRunReason = "no previous run to continue";
+        } else if (incremental && !previousSettings.equals(settings)) {
+            incremental = false;
+            fullRunReason = "the identity settings changed since the previous run";
+        } else if (incremental && probabilistic && storedModel == null) {
+            incremental = false;
+            fullRunReason = "no estimated model in identity.match_model to apply";
         }
+        // weights are re-estimated by full runs; incremental runs apply the last estimated model
+        FellegiSunterModel model = null;
+        if (probabilistic && (incremental || config.probabilistic().model() == ProbabilisticConfig.Model.REUSE)) {
+            if (storedModel == null) {
+                throw new InvalidConfigException(
+                        "identity.probabilistic.model",
+                        "is reuse, but identity.match_model holds no model; run a full resolution with model: estimate"
+                                + " first");
+            }
+            model = storedModel;
+        }
+
+        BlockingKeyRule blockingKeys = new BlockingKeyRule(config);
+        RecordComparator comparator = new RecordComparator(config::isGenericMailbox);
+        RecordBlocks recordBlocks =
+                new RecordBlocks(blockingKeys, probabilistic ? new CandidateKeyRule(comparator) : null);
+        PreviousRun previousRun =
+                incremental ? PreviousRun.read(env, records, recordBlocks, resolutionState, matchLinks) : null;
+
+        DataStream<BlockingKey> entries = records.flatMap(new BlockingKeyFunction(blockingKeys))
+                .uid("identity-blocking-keys")
+                .name("Blocking keys");
+        DataStream<Link> links = previousRun != null
+                ? entries.keyBy((BlockingKey entry) -> entry.key, Types.STRING)
+                        .connect(
+                                previousRun.blockUpdates().keyBy((BlockUpdate update) -> update.blockKey, Types.STRING))
+                        .process(new IncrementalBlockLinkFunction(config))
+                        .returns(TypeInformation.of(Link.class))
+                        .uid("identity-link-changed-blocks")
+                        .name("Link changed blocks, keep the others' links")
+                : entries.keyBy((BlockingKey entry) -> entry.key, Types.STRING)
+                        .process(new BlockLinkFunction(config))
+                        .uid("identity-link-blocks")
+                        .name("Link within blocks");
+        DataStream<Link> blockLinks = links;
+        if (probabilistic) {
+            ProbabilisticLinks scored =
+                    probabilisticLinks(env, records, comparator, model, previousRun, matchModel, rows);
+            links = links.union(scored.pairLinks());
+            blockLinks = blockLinks.union(scored.blockLinks());
+        }
+
+        // what this run saw and linked, for the next incremental run
+        IcebergSink.forRowData(blockLinks
+                        .map(IdentityRows::matchLink)
+                        .returns(IdentityRows.matchLinksType())
+                        .uid("identity-match-links-rows")
+                        .name("match_links rows"))
+                .tableLoader(matchLinks)
+                .overwrite(true)
+                .uidSuffix("match-links")
+                .append();
+        IcebergSink.forRowData(records.flatMap(new SeenRecordFunction(recordBlocks))
+                        .returns(TypeInformation.of(SeenRecord.class))
+                        .uid("identity-seen-records")
+                        .name("Seen records")
+                        .map(IdentityRows::resolutionState)
+                        .returns(IdentityRows.resolutionStateType())
+                        .uid("identity-resolution-state-rows")
+                        .name("resolution_state rows"))
+                .tableLoader(resolutionState)
+                .overwrite(true)
+                .setSnapshotProperty(ResolutionSettings.SNAPSHOT_PROPERTY, settings)
+                .uidSuffix("resolution-state")
+                .append();
 
         // the map being replaced: the snapshot is fixed when the job starts, before it commits the new one
         int recordIdField = identityMapSchema.columns().indexOf(identityMapSchema.findField("record_id"));
@@ -240,41 +380,144 @@ public final class IdentityJob {
                 .append();
     }
 
+    /** Probabilistic links: once per pair for the match graph, once per candidate block for match_links. */
+    private record ProbabilisticLinks(DataStream<Link> pairLinks, DataStream<Link> blockLinks) {}
+
     /**
-     * Fellegi-Sunter links: candidate blocks (parallel), distinct pairs compared, then one operator
-     * that estimates the model over all of them and keeps the pairs above the threshold.
+     * Fellegi-Sunter links. Candidate blocks are compared in parallel (in an incremental run only
+     * those with a changed record). With {@code model} null the model is estimated: one operator
+     * estimates it over all distinct pairs, keeps the pairs above the threshold and stores the
+     * model. With a stored model, each pair is scored on its own, in parallel, together with the
+     * links the previous run made for it in blocks not compared again.
      */
-    private DataStream<Link> probabilisticLinks(DataStream<ResolutionRecord> records) {
+    private ProbabilisticLinks probabilisticLinks(
+            StreamExecutionEnvironment env,
+            DataStream<ResolutionRecord> records,
+            RecordComparator comparator,
+            FellegiSunterModel model,
+            PreviousRun previous,
+            TableLoader matchModel,
+            IdentityRows rows) {
         ProbabilisticConfig probabilistic = config.probabilistic();
-        RecordComparator comparator = new RecordComparator(config::isGenericMailbox);
         DataStream<MatchRecord> matchRecords = records.map(MatchRecord::of)
                 .returns(TypeInformation.of(MatchRecord.class))
                 .uid("identity-match-records")
                 .name("Match records");
-        DataStream<CandidatePair> pairs = matchRecords
+        KeyedStream<CandidateEntry, String> candidateBlocks = matchRecords
                 .flatMap(new CandidateKeyFunction(new CandidateKeyRule(comparator)))
                 .returns(TypeInformation.of(CandidateEntry.class))
                 .uid("identity-candidate-keys")
                 .name("Candidate blocking keys")
-                .keyBy((CandidateEntry entry) -> entry.key, Types.STRING)
-                .process(new CandidatePairFunction(comparator, probabilistic.maxBlockSize()))
-                .returns(TypeInformation.of(CandidatePair.class))
-                .uid("identity-candidate-pairs")
-                .name("Compare candidate pairs");
+                .keyBy((CandidateEntry entry) -> entry.key, Types.STRING);
+        DataStream<CandidatePair> pairs;
+        DataStream<Link> keptLinks;
+        if (previous != null) {
+            SingleOutputStreamOperator<CandidatePair> compared = candidateBlocks
+                    .connect(previous.candidateUpdates().keyBy((BlockUpdate update) -> update.blockKey, Types.STRING))
+                    .process(new IncrementalCandidatePairFunction(comparator, probabilistic.maxBlockSize()))
+                    .returns(TypeInformation.of(CandidatePair.class))
+                    .uid("identity-changed-candidate-pairs")
+                    .name("Compare candidate pairs of changed blocks, keep the others' links");
+            pairs = compared;
+            keptLinks = compared.getSideOutput(IncrementalCandidatePairFunction.KEPT_LINKS);
+        } else {
+            pairs = candidateBlocks
+                    .process(new CandidatePairFunction(comparator, probabilistic.maxBlockSize()))
+                    .returns(TypeInformation.of(CandidatePair.class))
+                    .uid("identity-candidate-pairs")
+                    .name("Compare candidate pairs");
+            keptLinks = null; // a full run keeps no previous link
+        }
+
+        if (model != null) {
+            if (keptLinks == null) {
+                // an empty stream of the right type
+                keptLinks = pairs.flatMap((CandidatePair pair, Collector<Link> none) -> {})
+                        .returns(TypeInformation.of(Link.class))
+                        .uid("identity-no-previous-candidate-links")
+                        .name("No previous links (full run)");
+            }
+            SingleOutputStreamOperator<Link> scored = pairs.keyBy(CandidatePair::key, Types.STRING)
+                    .connect(keptLinks.keyBy(IdentityJob::pairKey, Types.STRING))
+                    .process(new ScorePairFunction(
+                            model, comparator, probabilistic.threshold(), probabilistic.conflictOverride()))
+                    .returns(TypeInformation.of(Link.class))
+                    .uid("identity-score-pairs")
+                    .name("Fellegi-Sunter links (stored model)");
+            return new ProbabilisticLinks(scored, scored.getSideOutput(ScorePairFunction.BLOCK_LINKS));
+        }
+
         DataStream<CandidatePair> sample = matchRecords
                 .fullWindowPartition()
                 .mapPartition(new SampleFunction(ProbabilisticLinker.SAMPLE_SIZE))
                 .returns(TypeInformation.of(CandidatePair.class))
                 .uid("identity-random-sample")
                 .name("Random sample for u");
-        return pairs.union(sample)
+        DataStream<ProbabilisticResult> results = pairs.union(sample)
                 .fullWindowPartition()
                 .mapPartition(new ProbabilisticLinkFunction(
                         comparator, probabilistic.threshold(), probabilistic.conflictOverride()))
-                .returns(TypeInformation.of(Link.class))
+                .returns(TypeInformation.of(ProbabilisticResult.class))
                 .setParallelism(1)
                 .uid("identity-probabilistic-links")
                 .name("Fellegi-Sunter links");
+        DataStream<Link> pairLinks = results.filter(result -> result.link != null)
+                .setParallelism(1)
+                .uid("identity-probabilistic-link-results")
+                .name("Probabilistic links")
+                .map(result -> result.link)
+                .returns(TypeInformation.of(Link.class))
+                .setParallelism(1)
+                .uid("identity-probabilistic-link")
+                .name("Probabilistic link");
+        IcebergSink.forRowData(results.filter(result -> result.modelRow != null)
+                        .setParallelism(1)
+                        .uid("identity-model-results")
+                        .name("Estimated model")
+                        .map(result -> rows.matchModel(result.modelRow))
+                        .returns(IdentityRows.matchModelType())
+                        .setParallelism(1)
+                        .uid("identity-match-model-rows")
+                        .name("match_model rows"))
+                .tableLoader(matchModel)
+                .overwrite(true)
+                .uidSuffix("match-model")
+                .append();
+        DataStream<Link> blockLinks = pairs.keyBy(CandidatePair::key, Types.STRING)
+                .connect(pairLinks.keyBy(IdentityJob::pairKey, Types.STRING))
+                .process(new PairBlocksFunction())
+                .returns(TypeInformation.of(Link.class))
+                .uid("identity-probabilistic-block-links")
+                .name("Probabilistic links per candidate block");
+        return new ProbabilisticLinks(pairLinks, blockLinks);
+    }
+
+    private static String pairKey(Link link) {
+        return link.fromRecordId + "|" + link.toRecordId;
+    }
+
+    /** The model the last estimating run stored, or null if there is none. */
+    private static FellegiSunterModel readModel(Table table) {
+        if (table.currentSnapshot() == null) {
+            return null;
+        }
+        List<StoredModel.Row> modelRows = new ArrayList<>();
+        try (CloseableIterable<Record> stored = IcebergGenerics.read(table).build()) {
+            for (Record row : stored) {
+                modelRows.add(new StoredModel.Row(
+                        (String) row.getField("field"),
+                        (Integer) row.getField("level"),
+                        (String) row.getField("level_name"),
+                        (Double) row.getField("m"),
+                        (Double) row.getField("u"),
+                        (Double) row.getField("candidate_u"),
+                        (Double) row.getField("lambda"),
+                        (Double) row.getField("candidate_lambda")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read identity.match_model", e);
+        }
+        return modelRows.isEmpty() ? null : StoredModel.model(modelRows);
     }
 
     /** What the run did, from the accumulators of its result. */
@@ -291,8 +534,15 @@ public final class IdentityJob {
         if (probabilistic != null) {
             linksByRule.put(ProbabilisticLinker.RULE, ((Number) probabilistic).longValue());
         }
+        Object changed = result.getAccumulatorResult(ChangedRecordFunction.CHANGED_RECORDS);
+        long records = longResult(result, DecodeRecordFunction.RECORDS);
         return new IdentityReport(
-                longResult(result, DecodeRecordFunction.RECORDS),
+                changed == null ? IdentityReport.FULL : IdentityReport.INCREMENTAL,
+                records,
+                changed == null ? records : ((Number) changed).longValue(),
+                longResult(result, BlockLinkFunction.BLOCKS),
+                longResult(result, BlockLinkFunction.BLOCKS_LINKED),
+                longResult(result, BlockLinkFunction.ENTRIES_LINKED),
                 longResult(result, ClusterFunction.CUSTOMERS),
                 linksByRule,
                 (int) longResult(result, ClusterFunction.LARGEST_CLUSTER),
@@ -300,6 +550,8 @@ public final class IdentityJob {
                 longResult(result, CandidatePairFunction.COMPARISONS),
                 longResult(result, ProbabilisticLinkFunction.CANDIDATE_PAIRS),
                 longResult(result, CandidatePairFunction.BLOCKS_OVER_CAP),
+                longResult(result, CandidatePairFunction.BLOCKS),
+                longResult(result, CandidatePairFunction.BLOCKS_COMPARED),
                 longResult(result, IdentityCounters.MATCHED_ACCUMULATOR),
                 ClusterSizes.CLASSES.stream()
                         .map(sizeClass -> new IdentityReport.SizeClassCount(

@@ -8,7 +8,14 @@ import java.util.Map;
 /**
  * What one identity resolution run did, read from the job's accumulators.
  *
+ * @param mode {@link #FULL} or {@link #INCREMENTAL}
  * @param records source records read
+ * @param changedRecords records new, updated or deleted since the previous run (an incremental run), or all
+ *     records read (a full run)
+ * @param blocks blocks (distinct blocking keys) of the records read
+ * @param blocksLinked blocks the deterministic linker ran on; an incremental run links only those
+ *     holding a changed record and keeps the others' previous links
+ * @param blockEntriesLinked records in the blocks the linker ran on, summed over the blocks
  * @param customers customers (clusters) written
  * @param linksByRule links made within blocks, per rule name ({@code email}, {@code phone},
  *     {@code source_customer_ref}); a block of n compatible records makes n - 1 links
@@ -19,6 +26,9 @@ import java.util.Map;
  * @param candidatePairs distinct record pairs scored by probabilistic matching
  * @param candidateBlocksOverCap candidate blocks not compared for being over
  *     {@code probabilistic.max_block_size}
+ * @param candidateBlocks candidate blocks of probabilistic matching
+ * @param candidateBlocksCompared candidate blocks compared; an incremental run compares only those
+ *     holding a changed record and keeps the others' previous links
  * @param matchedRecords records resolved to a customer that holds at least one other record
  * @param clusterSizes the cluster size distribution: customers and their records per size class
  *     ({@link dev.rapport.identity.cluster.ClusterSizes}), every class in order, empty ones too
@@ -26,7 +36,12 @@ import java.util.Map;
  *     conflicting birth dates or national ids
  */
 public record IdentityReport(
+        String mode,
         long records,
+        long changedRecords,
+        long blocks,
+        long blocksLinked,
+        long blockEntriesLinked,
         long customers,
         Map<String, Long> linksByRule,
         int largestCluster,
@@ -34,6 +49,8 @@ public record IdentityReport(
         long comparisons,
         long candidatePairs,
         long candidateBlocksOverCap,
+        long candidateBlocks,
+        long candidateBlocksCompared,
         long matchedRecords,
         List<SizeClassCount> clusterSizes,
         long refusedLinks) {
@@ -45,7 +62,11 @@ public record IdentityReport(
         }
     }
 
+    public static final String FULL = "full";
+    public static final String INCREMENTAL = "incremental";
+
     public IdentityReport {
+        requireNonNull(mode, "mode is null");
         requireNonNull(linksByRule, "linksByRule is null");
         linksByRule = Map.copyOf(linksByRule);
         clusterSizes = List.copyOf(requireNonNull(clusterSizes, "clusterSizes is null"));

@@ -2,8 +2,11 @@ package dev.rapport.identity.job;
 
 import dev.rapport.identity.cluster.Assignment;
 import dev.rapport.identity.cluster.IdentityEvent;
+import dev.rapport.identity.incremental.SeenRecord;
 import dev.rapport.identity.match.Evidence;
 import dev.rapport.identity.match.EvidenceDetail;
+import dev.rapport.identity.match.Link;
+import dev.rapport.identity.model.StoredModel;
 import dev.rapport.identity.profile.GoldenProfile;
 import dev.rapport.schemas.table.RapportTables;
 import java.io.Serializable;
@@ -96,6 +99,58 @@ final class IdentityRows implements Serializable {
         Map<Object, Object> data = new LinkedHashMap<>();
         values.forEach((key, v) -> data.put(StringData.fromString(key), value.apply(v)));
         return new GenericMapData(data);
+    }
+
+    static InternalTypeInfo<RowData> resolutionStateType() {
+        return InternalTypeInfo.of((RowType) FlinkSchemaUtil.convert(RapportTables.RESOLUTION_STATE.schema()));
+    }
+
+    static InternalTypeInfo<RowData> matchLinksType() {
+        return InternalTypeInfo.of((RowType) FlinkSchemaUtil.convert(RapportTables.MATCH_LINKS.schema()));
+    }
+
+    static RowData resolutionState(SeenRecord seen) {
+        GenericRowData row = new GenericRowData(4);
+        row.setField(0, StringData.fromString(seen.recordId));
+        row.setField(1, seen.ingestedAt == null ? null : timestamp(seen.ingestedAt));
+        row.setField(2, string(seen.blockKey));
+        row.setField(3, string(seen.fingerprint));
+        return row;
+    }
+
+    static RowData matchLink(Link link) {
+        GenericRowData row = new GenericRowData(9);
+        row.setField(0, StringData.fromString(link.blockKey));
+        row.setField(1, StringData.fromString(link.fromRecordId));
+        row.setField(2, StringData.fromString(link.toRecordId));
+        row.setField(3, StringData.fromString(link.rule));
+        row.setField(4, link.probability);
+        if (link.levels != null) {
+            row.setField(5, link.levels.clone());
+            row.setField(6, new GenericArrayData(link.weights.clone()));
+            row.setField(7, link.priorWeight);
+        }
+        row.setField(8, link.nameCheck == null ? null : StringData.fromString(link.nameCheck.name()));
+        return row;
+    }
+
+    static InternalTypeInfo<RowData> matchModelType() {
+        return InternalTypeInfo.of((RowType) FlinkSchemaUtil.convert(RapportTables.MATCH_MODEL.schema()));
+    }
+
+    /** A row of the estimated model; estimated_at is this run's time. */
+    RowData matchModel(StoredModel.Row model) {
+        GenericRowData row = new GenericRowData(9);
+        row.setField(0, StringData.fromString(model.field()));
+        row.setField(1, model.level());
+        row.setField(2, StringData.fromString(model.levelName()));
+        row.setField(3, model.m());
+        row.setField(4, model.u());
+        row.setField(5, model.candidateU());
+        row.setField(6, model.lambda());
+        row.setField(7, model.candidateLambda());
+        row.setField(8, timestamp(resolvedAtMicros));
+        return row;
     }
 
     RowData customerProfile(GoldenProfile profile) {

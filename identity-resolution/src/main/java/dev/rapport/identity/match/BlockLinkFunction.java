@@ -2,11 +2,9 @@ package dev.rapport.identity.match;
 
 import dev.rapport.identity.block.BlockingKey;
 import dev.rapport.identity.config.IdentityConfig;
-import dev.rapport.identity.config.MatchRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -32,13 +30,18 @@ public final class BlockLinkFunction extends KeyedProcessFunction<String, Blocki
     public static final String BLOCKS_OVER_CAP = "identity.blocks-over-cap";
     /** Accumulator prefix: links made per rule, e.g. {@code identity.links.email}. */
     public static final String LINKS_PREFIX = "identity.links.";
+    /** Accumulator: blocks (distinct blocking keys) of this run's records. */
+    public static final String BLOCKS = "identity.blocks";
+    /** Accumulator: blocks the linker ran on; in an incremental run only blocks with a changed record. */
+    public static final String BLOCKS_LINKED = "identity.blocks-linked";
+    /** Accumulator: entries of the blocks the linker ran on, a measure of the matching work. */
+    public static final String ENTRIES_LINKED = "identity.block-entries-linked";
 
     private final IdentityConfig config;
 
     private transient ListState<BlockingKey> entries;
     private transient ValueState<Integer> size;
-    private transient LongCounter blocksOverCap;
-    private transient java.util.Map<String, LongCounter> linksByRule;
+    private transient BlockLinkCounters counters;
 
     public BlockLinkFunction(IdentityConfig config) {
         this.config = Objects.requireNonNull(config, "config is null");
@@ -49,14 +52,7 @@ public final class BlockLinkFunction extends KeyedProcessFunction<String, Blocki
         entries = getRuntimeContext()
                 .getListState(new ListStateDescriptor<>("block-entries", TypeInformation.of(BlockingKey.class)));
         size = getRuntimeContext().getState(new ValueStateDescriptor<>("block-size", Types.INT));
-        blocksOverCap = new LongCounter();
-        getRuntimeContext().addAccumulator(BLOCKS_OVER_CAP, blocksOverCap);
-        linksByRule = new java.util.HashMap<>();
-        for (MatchRule rule : config.rules()) {
-            LongCounter counter = new LongCounter();
-            getRuntimeContext().addAccumulator(LINKS_PREFIX + rule.configName(), counter);
-            linksByRule.put(rule.configName(), counter);
-        }
+        counters = new BlockLinkCounters(getRuntimeContext(), config);
     }
 
     @Override
@@ -83,18 +79,9 @@ public final class BlockLinkFunction extends KeyedProcessFunction<String, Blocki
         Integer count = size.value();
         entries.clear();
         size.clear();
-        if (!BlockLinker.canLink(block)) {
-            return;
-        }
-        if (count != null && count > config.maxBlockSize()) {
-            blocksOverCap.add(1L);
-            return;
-        }
-        for (Link link : BlockLinker.link(block)) {
-            LongCounter counter = linksByRule.get(link.rule);
-            if (counter != null) {
-                counter.add(1L);
-            }
+        counters.countBlock();
+        for (Link link : counters.link(context.getCurrentKey(), block, count == null ? block.size() : count)) {
+            counters.countLink(link);
             out.collect(link);
         }
     }

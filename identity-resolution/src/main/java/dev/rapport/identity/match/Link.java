@@ -17,6 +17,11 @@ public class Link {
     public String rule;
     /** The match probability: 1 for a deterministic rule. */
     public double probability = 1.0;
+    /**
+     * The block the link was made in (as {@link dev.rapport.identity.block.BlockingKey#key}), or
+     * null for a probabilistic link; not part of equality: the same edge can come from two blocks.
+     */
+    public String blockKey;
 
     /**
      * Probabilistic links: the comparison level of each {@link dev.rapport.identity.compare.MatchField},
@@ -75,6 +80,17 @@ public class Link {
             throw new IllegalArgumentException("one weight per level expected");
         }
         link.priorWeight = priorWeight;
+        return link;
+    }
+
+    /** This link as made in {@code blockKey}. */
+    public Link inBlock(String blockKey) {
+        Link link = new Link(fromRecordId, toRecordId, rule, probability);
+        link.blockKey = Objects.requireNonNull(blockKey, "blockKey is null");
+        link.levels = levels;
+        link.weights = weights;
+        link.priorWeight = priorWeight;
+        link.nameCheck = nameCheck;
         return link;
     }
 

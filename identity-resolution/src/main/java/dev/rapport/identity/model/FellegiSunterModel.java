@@ -9,7 +9,9 @@ import java.util.Locale;
  * missing value (level 0) carries no evidence. The match probability of a pattern follows by
  * Bayes' rule under the usual assumption that fields disagree independently.
  */
-public final class FellegiSunterModel {
+public final class FellegiSunterModel implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final double[][] m;
     private final double[][] u;
@@ -52,6 +54,11 @@ public final class FellegiSunterModel {
 
     public double lambda() {
         return lambda;
+    }
+
+    /** The model of the candidate pairs alone that this one also asks, or null. */
+    public FellegiSunterModel candidates() {
+        return candidates;
     }
 
     /** The match weight of one field's level, log2(m/u); 0 for a missing value. */

@@ -39,6 +39,7 @@ public final class CustomerRecordDecoder implements Serializable {
     private final int lastNameKey;
     private final int postcodeKey;
     private final int nationalId;
+    private final int ingestedAt;
 
     public CustomerRecordDecoder(Schema tableSchema) {
         requireNonNull(tableSchema, "tableSchema is null");
@@ -77,6 +78,7 @@ public final class CustomerRecordDecoder implements Serializable {
         lastNameKey = at.apply("last_name_key");
         postcodeKey = at.apply("postcode_key");
         nationalId = at.apply("national_id");
+        ingestedAt = at.apply("ingested_at");
     }
 
     public ResolutionRecord decode(RowData row) {
@@ -102,6 +104,7 @@ public final class CustomerRecordDecoder implements Serializable {
         record.lastNameKey = string(row, lastNameKey);
         record.postcodeKey = string(row, postcodeKey);
         record.nationalId = string(row, nationalId);
+        record.ingestedAt = micros(row, ingestedAt);
         return record;
     }
 

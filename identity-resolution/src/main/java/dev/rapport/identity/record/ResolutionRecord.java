@@ -32,6 +32,8 @@ public class ResolutionRecord {
     public String lastNameKey;
     public String postcodeKey;
     public String nationalId;
+    /** When ingestion last wrote the row (microseconds): a new value means the record changed. */
+    public Long ingestedAt;
 
     public ResolutionRecord() {}
 
@@ -68,7 +70,8 @@ public class ResolutionRecord {
                 && Objects.equals(firstNameKey, that.firstNameKey)
                 && Objects.equals(lastNameKey, that.lastNameKey)
                 && Objects.equals(postcodeKey, that.postcodeKey)
-                && Objects.equals(nationalId, that.nationalId);
+                && Objects.equals(nationalId, that.nationalId)
+                && Objects.equals(ingestedAt, that.ingestedAt);
     }
 
     @Override

@@ -15,6 +15,8 @@ public class CandidatePair {
     public int pattern;
 
     public boolean guarded;
+    /** Pairs only: the candidate block the pair was compared in (a pair can share several). */
+    public String block;
     /** Sample records only. */
     public dev.rapport.identity.compare.MatchRecord sample;
     /** Record counts only: how many records one partition of the input had. */
@@ -23,7 +25,12 @@ public class CandidatePair {
     public CandidatePair() {}
 
     public static CandidatePair of(String first, String second, Comparison comparison) {
+        return of(first, second, comparison, null);
+    }
+
+    public static CandidatePair of(String first, String second, Comparison comparison, String block) {
         CandidatePair pair = new CandidatePair();
+        pair.block = block;
         pair.first = first;
         pair.second = second;
         pair.pattern = dev.rapport.identity.model.ComparisonPattern.encode(comparison.levels());

@@ -31,14 +31,17 @@ public final class CandidatePairFunction extends KeyedProcessFunction<String, Ca
     public static final String COMPARISONS = "identity.comparisons";
     /** Accumulator: candidate blocks not compared for being over the cap. */
     public static final String BLOCKS_OVER_CAP = "identity.candidate-blocks-over-cap";
+    /** Accumulator: candidate blocks of this run's records. */
+    public static final String BLOCKS = "identity.candidate-blocks";
+    /** Accumulator: candidate blocks compared; in an incremental run only those with a changed record. */
+    public static final String BLOCKS_COMPARED = "identity.candidate-blocks-compared";
 
     private final RecordComparator comparator;
     private final int maxBlockSize;
 
     private transient ListState<MatchRecord> entries;
     private transient ValueState<Integer> size;
-    private transient LongCounter comparisons;
-    private transient LongCounter blocksOverCap;
+    private transient Counters counters;
 
     public CandidatePairFunction(RecordComparator comparator, int maxBlockSize) {
         this.comparator = Objects.requireNonNull(comparator, "comparator is null");
@@ -50,10 +53,7 @@ public final class CandidatePairFunction extends KeyedProcessFunction<String, Ca
         entries = getRuntimeContext()
                 .getListState(new ListStateDescriptor<>("candidate-entries", TypeInformation.of(MatchRecord.class)));
         size = getRuntimeContext().getState(new ValueStateDescriptor<>("candidate-block-size", Types.INT));
-        comparisons = new LongCounter();
-        blocksOverCap = new LongCounter();
-        getRuntimeContext().addAccumulator(COMPARISONS, comparisons);
-        getRuntimeContext().addAccumulator(BLOCKS_OVER_CAP, blocksOverCap);
+        counters = new Counters(getRuntimeContext());
     }
 
     @Override
@@ -78,11 +78,36 @@ public final class CandidatePairFunction extends KeyedProcessFunction<String, Ca
         }
         entries.clear();
         size.clear();
-        if (count != null && count > maxBlockSize) {
-            blocksOverCap.add(1L);
-            return;
+        compare(
+                        context.getCurrentKey(),
+                        block,
+                        count == null ? block.size() : count,
+                        maxBlockSize,
+                        comparator,
+                        counters)
+                .forEach(out::collect);
+    }
+
+    /**
+     * Every pair of one candidate block of {@code size} records, of which {@code block} holds the
+     * first {@code maxBlockSize}; none if it is over the cap. Shared with
+     * {@link IncrementalCandidatePairFunction}.
+     */
+    static List<CandidatePair> compare(
+            String key,
+            List<MatchRecord> block,
+            int size,
+            int maxBlockSize,
+            RecordComparator comparator,
+            Counters counters) {
+        counters.blocks.add(1L);
+        if (size > maxBlockSize) {
+            counters.blocksOverCap.add(1L);
+            return List.of();
         }
+        counters.blocksCompared.add(1L);
         block.sort(Comparator.comparing((MatchRecord record) -> record.recordId));
+        List<CandidatePair> pairs = new ArrayList<>();
         for (int i = 0; i < block.size(); i++) {
             for (int j = i + 1; j < block.size(); j++) {
                 MatchRecord first = block.get(i);
@@ -90,9 +115,25 @@ public final class CandidatePairFunction extends KeyedProcessFunction<String, Ca
                 if (first.recordId.equals(second.recordId)) {
                     continue;
                 }
-                comparisons.add(1L);
-                out.collect(CandidatePair.of(first.recordId, second.recordId, comparator.compare(first, second)));
+                counters.comparisons.add(1L);
+                pairs.add(CandidatePair.of(first.recordId, second.recordId, comparator.compare(first, second), key));
             }
+        }
+        return pairs;
+    }
+
+    /** The accumulators of the candidate block operators. */
+    static final class Counters {
+        final LongCounter comparisons = new LongCounter();
+        final LongCounter blocksOverCap = new LongCounter();
+        final LongCounter blocks = new LongCounter();
+        final LongCounter blocksCompared = new LongCounter();
+
+        Counters(org.apache.flink.api.common.functions.RuntimeContext context) {
+            context.addAccumulator(COMPARISONS, comparisons);
+            context.addAccumulator(BLOCKS_OVER_CAP, blocksOverCap);
+            context.addAccumulator(BLOCKS, blocks);
+            context.addAccumulator(BLOCKS_COMPARED, blocksCompared);
         }
     }
 }

@@ -3,8 +3,8 @@ package dev.rapport.identity.score;
 import static java.util.Objects.requireNonNull;
 
 import dev.rapport.identity.compare.RecordComparator;
-import dev.rapport.identity.match.Link;
 import dev.rapport.identity.model.FellegiSunterModel;
+import dev.rapport.identity.model.StoredModel;
 import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapPartitionFunction;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * job sets it) so the estimate sees every candidate pair at once and is the same at any
  * parallelism; it holds one small object per distinct candidate pair.
  */
-public final class ProbabilisticLinkFunction extends RichMapPartitionFunction<CandidatePair, Link> {
+public final class ProbabilisticLinkFunction extends RichMapPartitionFunction<CandidatePair, ProbabilisticResult> {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ProbabilisticLinkFunction.class);
@@ -44,12 +44,13 @@ public final class ProbabilisticLinkFunction extends RichMapPartitionFunction<Ca
     }
 
     @Override
-    public void mapPartition(Iterable<CandidatePair> inputs, Collector<Link> out) {
+    public void mapPartition(Iterable<CandidatePair> inputs, Collector<ProbabilisticResult> out) {
         ProbabilisticLinker linker = new ProbabilisticLinker(comparator, threshold, conflictOverride);
         inputs.forEach(linker::add);
         candidatePairs.add(linker.candidatePairs());
         FellegiSunterModel model = linker.estimate();
         LOG.info("Fellegi-Sunter model estimated on {} candidate pairs: {}", linker.candidatePairs(), model.describe());
-        linker.links(model).forEach(out::collect);
+        StoredModel.rows(model).forEach(row -> out.collect(ProbabilisticResult.modelRow(row)));
+        linker.links(model).forEach(link -> out.collect(ProbabilisticResult.link(link)));
     }
 }

@@ -92,6 +92,24 @@ public final class ProbabilisticLinker {
     }
 
     /**
+     * The link of one pair with its levels and weights ({@code score}: the pair's pattern under the
+     * model), or null: a guarded pair, one below the threshold or one whose conflicting fields veto it.
+     */
+    public Link link(CandidatePair pair, FellegiSunterModel model, PatternWeights score) {
+        if (pair.guarded || score.probability() < threshold || !conflicts.allows(pair.pattern, model)) {
+            return null;
+        }
+        return Link.probabilistic(
+                pair.first,
+                pair.second,
+                RULE,
+                score.probability(),
+                ComparisonPattern.decode(pair.pattern),
+                score.fields(),
+                score.prior());
+    }
+
+    /**
      * Links of the pairs at or above the threshold and not guarded, in a fixed order, each with its
      * levels and weights ({@link PatternWeights}: computed once per distinct pattern).
      */
@@ -99,19 +117,10 @@ public final class ProbabilisticLinker {
         Map<Integer, PatternWeights> scores = new HashMap<>();
         List<Link> links = new ArrayList<>();
         for (CandidatePair pair : pairs.values()) {
-            if (pair.guarded) {
-                continue;
-            }
-            PatternWeights score = scores.computeIfAbsent(pair.pattern, pattern -> PatternWeights.of(model, pattern));
-            if (score.probability() >= threshold && conflicts.allows(pair.pattern, model)) {
-                links.add(Link.probabilistic(
-                        pair.first,
-                        pair.second,
-                        RULE,
-                        score.probability(),
-                        ComparisonPattern.decode(pair.pattern),
-                        score.fields(),
-                        score.prior()));
+            Link link = link(
+                    pair, model, scores.computeIfAbsent(pair.pattern, pattern -> PatternWeights.of(model, pattern)));
+            if (link != null) {
+                links.add(link);
             }
         }
         links.sort(Comparator.comparing((Link link) -> link.fromRecordId).thenComparing(link -> link.toRecordId));

@@ -260,4 +260,20 @@ class TestIdentityConfig {
         return IdentityConfig.fromMap(Map.of("survivorship", section), "identity")
                 .survivorship();
     }
+
+    @Test
+    void theModelIsEstimatedByDefaultAndCanBeReused() {
+        assertThat(ProbabilisticConfig.defaults().model()).isEqualTo(ProbabilisticConfig.Model.ESTIMATE);
+        IdentityConfig config = IdentityConfig.fromMap(Map.of("probabilistic", Map.of("model", "reuse")), "identity");
+        assertThat(config.probabilistic().model()).isEqualTo(ProbabilisticConfig.Model.REUSE);
+    }
+
+    @Test
+    void anUnknownModelSourceIsAnError() {
+        assertThatThrownBy(() -> IdentityConfig.fromMap(Map.of("probabilistic", Map.of("model", "learn")), "identity"))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+                    assertThat(e.key()).isEqualTo("identity.probabilistic.model");
+                    assertThat(e.problem()).isEqualTo("must be estimate or reuse, got 'learn'");
+                });
+    }
 }

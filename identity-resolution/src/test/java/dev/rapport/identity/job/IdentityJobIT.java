@@ -667,7 +667,7 @@ class IdentityJobIT {
         }
     }
 
-    private static OffsetDateTime utc(String instant) {
+    static OffsetDateTime utc(String instant) {
         return Instant.parse(instant).atOffset(ZoneOffset.UTC);
     }
 
@@ -682,13 +682,13 @@ class IdentityJobIT {
         }
     }
 
-    private static RowBuilder row(
+    static RowBuilder row(
             String source, String sourceId, String firstName, String lastName, String firstKey, String lastKey) {
         return new RowBuilder(source, sourceId, firstName, lastName, firstKey, lastKey);
     }
 
     /** A customer_records row, field by field; unset optional fields stay null. */
-    private static final class RowBuilder {
+    static final class RowBuilder {
         final Map<String, Object> values = new LinkedHashMap<>();
 
         RowBuilder(String source, String sourceId, String firstName, String lastName, String firstKey, String lastKey) {
@@ -756,6 +756,13 @@ class IdentityJobIT {
             return this;
         }
 
+        /** When and by which run ingestion wrote the row; a re-ingested row gets a new time. */
+        RowBuilder ingested(String ingestedAt, String runId) {
+            values.put("ingested_at", utc(ingestedAt));
+            values.put("ingest_run_id", runId);
+            return this;
+        }
+
         RowBuilder times(String createdAt, String updatedAt) {
             values.put("created_at", utc(createdAt));
             if (updatedAt != null) {
@@ -766,7 +773,7 @@ class IdentityJobIT {
     }
 
     /** One Parquet file per source partition, appended in one commit. */
-    private static void append(Table table, List<Map<String, Object>> rows) throws IOException {
+    static void append(Table table, List<Map<String, Object>> rows) throws IOException {
         Map<String, List<Record>> bySource = new TreeMap<>();
         for (Map<String, Object> values : rows) {
             GenericRecord record = GenericRecord.create(table.schema());

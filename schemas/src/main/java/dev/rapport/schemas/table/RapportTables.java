@@ -207,6 +207,100 @@ public final class RapportTables {
             sort -> sort.asc("customer_id"),
             "one row per link that joined two records into one customer: (record_id, other_record_id, match_rule)");
 
+    public static final TableDefinition RESOLUTION_STATE = TableDefinition.of(
+            IDENTITY,
+            "resolution_state",
+            new Schema(List.of(
+                    required(1, "record_id", Types.StringType.get(), "staging.customer_records.record_id."),
+                    optional(
+                            2,
+                            "record_ingested_at",
+                            Types.TimestampType.withZone(),
+                            "The record's ingested_at as the run read it."),
+                    optional(
+                            3,
+                            "block_key",
+                            Types.StringType.get(),
+                            "A block the record joined; null for a record in no block."),
+                    optional(
+                            4,
+                            "record_fingerprint",
+                            Types.StringType.get(),
+                            "Digest of the record's content (all but ingested_at); the same digest after a"
+                                    + " re-ingestion means unchanged."))),
+            spec -> spec,
+            sort -> sort.asc("block_key"),
+            "what the last resolution saw, for the next incremental run: one row per (record_id, block_key)");
+
+    public static final TableDefinition MATCH_LINKS = TableDefinition.of(
+            IDENTITY,
+            "match_links",
+            new Schema(List.of(
+                    required(1, "block_key", Types.StringType.get(), "The block the link was made in."),
+                    required(2, "record_id", Types.StringType.get(), "One record of the link."),
+                    required(3, "other_record_id", Types.StringType.get(), "The other record of the link."),
+                    required(4, "match_rule", Types.StringType.get(), "Deterministic rule that made the link."),
+                    required(
+                            5,
+                            "probability",
+                            Types.DoubleType.get(),
+                            "Match probability, 1.0 for deterministic rules."),
+                    optional(
+                            6,
+                            "field_levels",
+                            Types.BinaryType.get(),
+                            "Probabilistic links: the comparison level of each compared field, one byte per field in"
+                                    + " the order of match_evidence's fields; null for deterministic links."),
+                    optional(
+                            7,
+                            "field_weights",
+                            Types.ListType.ofRequired(8, Types.DoubleType.get()),
+                            "Probabilistic links: log2(m/u) of each field's level, in the same order."),
+                    optional(
+                            9,
+                            "prior_weight",
+                            Types.DoubleType.get(),
+                            "Probabilistic links: log2 of the prior odds; with the field weights it adds up to the"
+                                    + " log2 odds of probability."),
+                    optional(
+                            10,
+                            "name_check",
+                            Types.StringType.get(),
+                            "Deterministic links: how the name guard judged the two names (exact, close, missing)."))),
+            spec -> spec,
+            sort -> sort.asc("block_key"),
+            "every link the block linkers made in the last resolution, with its block, whether or not clustering"
+                    + " kept it: (block_key, record_id, other_record_id, match_rule)");
+
+    public static final TableDefinition MATCH_MODEL = TableDefinition.of(
+            IDENTITY,
+            "match_model",
+            new Schema(List.of(
+                    required(1, "field", Types.StringType.get(), "Compared field, e.g. GIVEN_NAME."),
+                    required(2, "level", Types.IntegerType.get(), "Comparison level, 1 = exact."),
+                    required(3, "level_name", Types.StringType.get(), "The level in words."),
+                    required(4, "m", Types.DoubleType.get(), "How often true matches show this level."),
+                    required(5, "u", Types.DoubleType.get(), "How often random pairs of records show it."),
+                    optional(
+                            6,
+                            "candidate_u",
+                            Types.DoubleType.get(),
+                            "How often non-matching candidate pairs show it."),
+                    required(7, "lambda", Types.DoubleType.get(), "Share of matches among all pairs of records."),
+                    optional(
+                            8,
+                            "candidate_lambda",
+                            Types.DoubleType.get(),
+                            "Share of matches among the candidate pairs."),
+                    required(
+                            9,
+                            "estimated_at",
+                            Types.TimestampType.withZone(),
+                            "When the full resolution that estimated the model ran."))),
+            spec -> spec,
+            sort -> sort.asc("field"),
+            "the Fellegi-Sunter model the last estimating resolution used: one row per (field, level)");
+
     public static final TableDefinition NPS_DAILY = TableDefinition.of(
             METRICS,
             "nps_daily",
@@ -1022,6 +1116,9 @@ public final class RapportTables {
             CUSTOMER_PROFILE,
             IDENTITY_HISTORY,
             MATCH_EVIDENCE,
+            RESOLUTION_STATE,
+            MATCH_LINKS,
+            MATCH_MODEL,
             NPS_DAILY,
             CSAT_DAILY,
             CES_DAILY,
