@@ -85,8 +85,14 @@ public class Link {
 
     /** This link as made in {@code blockKey}. */
     public Link inBlock(String blockKey) {
-        Link link = new Link(fromRecordId, toRecordId, rule, probability);
+        Link link = withoutBlock();
         link.blockKey = Objects.requireNonNull(blockKey, "blockKey is null");
+        return link;
+    }
+
+    /** This link with its evidence detail, made in no particular block. */
+    public Link withoutBlock() {
+        Link link = new Link(fromRecordId, toRecordId, rule, probability);
         link.levels = levels;
         link.weights = weights;
         link.priorWeight = priorWeight;

@@ -118,7 +118,7 @@ public final class ScorePairFunction extends KeyedCoProcessFunction<String, Cand
         }
         if (link == null && !previous.isEmpty()) {
             Link kept = previous.get(0);
-            link = new Link(kept.fromRecordId, kept.toRecordId, kept.rule, kept.probability);
+            link = kept.withoutBlock();
         }
         if (link != null) {
             out.collect(link);
