@@ -43,7 +43,8 @@ public final class RecordComparator implements Serializable {
         levels[MatchField.FAMILY_NAME.ordinal()] = (byte) name.family();
         levels[MatchField.BIRTH_DATE.ordinal()] = (byte) birthDates.compare(a.birthDate, b.birthDate);
         levels[MatchField.NATIONAL_ID.ordinal()] = (byte) edits.compare(a.nationalId, b.nationalId);
-        levels[MatchField.EMAIL.ordinal()] = (byte) contacts.email(a.email, b.email);
+        levels[MatchField.EMAIL.ordinal()] =
+                (byte) contacts.email(a.email, b.email, a.givenName, a.familyName, b.givenName, b.familyName);
         levels[MatchField.PHONE.ordinal()] = (byte) contacts.phone(a.phone, b.phone);
         levels[MatchField.POSTCODE.ordinal()] = (byte) edits.compare(a.postcode, b.postcode);
         levels[MatchField.CITY.ordinal()] = (byte) cities.compare(a.city, b.city);

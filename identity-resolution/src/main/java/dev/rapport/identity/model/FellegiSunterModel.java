@@ -54,9 +54,9 @@ public final class FellegiSunterModel {
         return lambda;
     }
 
-    /** The match weight of one field's level, log2(m/u); 0 for a missing value. */
+    /** The match weight of one field's level, log2(m/u); 0 for a level that is no evidence (a missing value). */
     public double weight(MatchField field, int level) {
-        if (level == 0) {
+        if (!field.carriesEvidence(level)) {
             return 0;
         }
         return Math.log(m(field, level) / u(field, level)) / Math.log(2);
@@ -75,7 +75,7 @@ public final class FellegiSunterModel {
         double logOdds = Math.log(lambda / (1 - lambda));
         for (MatchField field : ComparisonPattern.FIELDS) {
             int level = ComparisonPattern.level(pattern, field);
-            if (level > 0 && field != without) {
+            if (field.carriesEvidence(level) && field != without) {
                 logOdds += Math.log(m(field, level) / u(field, level));
             }
         }
@@ -89,6 +89,10 @@ public final class FellegiSunterModel {
         for (MatchField field : ComparisonPattern.FIELDS) {
             text.append("\n  ").append(field.label()).append(':');
             for (int level = 1; level < field.levelCount(); level++) {
+                if (!field.carriesEvidence(level)) {
+                    text.append(' ').append(field.levelName(level)).append(" no evidence;");
+                    continue;
+                }
                 text.append(String.format(
                         Locale.ROOT,
                         " %s m=%.4f u=%.6f w=%+.2f;",
