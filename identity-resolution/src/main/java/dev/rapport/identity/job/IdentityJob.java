@@ -33,6 +33,7 @@ import dev.rapport.identity.score.CandidatePairFunction;
 import dev.rapport.identity.score.ProbabilisticLinkFunction;
 import dev.rapport.identity.score.ProbabilisticLinker;
 import dev.rapport.identity.score.SampleFunction;
+import dev.rapport.identity.score.TermFrequencyFunction;
 import dev.rapport.schemas.table.CatalogConfig;
 import dev.rapport.schemas.table.RapportCatalog;
 import dev.rapport.schemas.table.RapportTables;
@@ -250,8 +251,18 @@ public final class IdentityJob {
                 .returns(TypeInformation.of(MatchRecord.class))
                 .uid("identity-match-records")
                 .name("Match records");
-        DataStream<CandidatePair> pairs = matchRecords
-                .flatMap(new CandidateKeyFunction(new CandidateKeyRule(comparator)))
+        DataStream<MatchRecord> counted = matchRecords
+                .keyBy(TermFrequencyFunction.key(TermFrequencyFunction.Name.GIVEN), Types.STRING)
+                .process(new TermFrequencyFunction(TermFrequencyFunction.Name.GIVEN))
+                .returns(TypeInformation.of(MatchRecord.class))
+                .uid("identity-given-name-frequency")
+                .name("Given name frequency")
+                .keyBy(TermFrequencyFunction.key(TermFrequencyFunction.Name.FAMILY), Types.STRING)
+                .process(new TermFrequencyFunction(TermFrequencyFunction.Name.FAMILY))
+                .returns(TypeInformation.of(MatchRecord.class))
+                .uid("identity-family-name-frequency")
+                .name("Family name frequency");
+        DataStream<CandidatePair> pairs = counted.flatMap(new CandidateKeyFunction(new CandidateKeyRule(comparator)))
                 .returns(TypeInformation.of(CandidateEntry.class))
                 .uid("identity-candidate-keys")
                 .name("Candidate blocking keys")

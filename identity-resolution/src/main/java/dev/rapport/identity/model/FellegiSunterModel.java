@@ -72,7 +72,15 @@ public final class FellegiSunterModel {
      * {@code without} (null: all fields): how sure the other fields alone are.
      */
     public double matchProbability(int pattern, MatchField without) {
-        double logOdds = Math.log(lambda / (1 - lambda));
+        return matchProbability(pattern, without, 0);
+    }
+
+    /**
+     * As {@link #matchProbability(int, MatchField)}, with {@code adjustment} (log-odds, such as a
+     * {@link TermFrequencyAdjustment}) added to the evidence in both views.
+     */
+    public double matchProbability(int pattern, MatchField without, double adjustment) {
+        double logOdds = Math.log(lambda / (1 - lambda)) + adjustment;
         for (MatchField field : ComparisonPattern.FIELDS) {
             int level = ComparisonPattern.level(pattern, field);
             if (field.carriesEvidence(level) && field != without) {
@@ -80,7 +88,9 @@ public final class FellegiSunterModel {
             }
         }
         double probability = 1 / (1 + Math.exp(-logOdds));
-        return candidates == null ? probability : Math.min(probability, candidates.matchProbability(pattern, without));
+        return candidates == null
+                ? probability
+                : Math.min(probability, candidates.matchProbability(pattern, without, adjustment));
     }
 
     /** The parameters in a few lines, for logs and benchmarks (no personal data in them). */

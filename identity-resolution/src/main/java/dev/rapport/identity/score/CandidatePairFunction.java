@@ -91,7 +91,7 @@ public final class CandidatePairFunction extends KeyedProcessFunction<String, Ca
                     continue;
                 }
                 comparisons.add(1L);
-                out.collect(CandidatePair.of(first.recordId, second.recordId, comparator.compare(first, second)));
+                out.collect(CandidatePair.of(first, second, comparator.compare(first, second)));
             }
         }
     }

@@ -9,6 +9,7 @@ import dev.rapport.identity.match.Link;
 import dev.rapport.identity.model.ComparisonPattern;
 import dev.rapport.identity.model.FellegiSunterModel;
 import dev.rapport.identity.model.ModelEstimator;
+import dev.rapport.identity.model.TermFrequencyAdjustment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -42,6 +43,8 @@ public final class ProbabilisticLinker {
     private final TreeMap<String, MatchRecord> sample = new TreeMap<>();
     private final Map<String, CandidatePair> pairs = new HashMap<>();
     private long records;
+    private long givenNames;
+    private long familyNames;
     private final ConflictingFieldsRule conflicts;
 
     public ProbabilisticLinker(RecordComparator comparator, double threshold) {
@@ -58,6 +61,8 @@ public final class ProbabilisticLinker {
     public void add(CandidatePair input) {
         if (input.isRecordCount()) {
             records += input.records;
+            givenNames += input.givenNames;
+            familyNames += input.familyNames;
         } else if (input.sample != null) {
             sample.put(input.sample.recordId, input.sample);
             if (sample.size() > SAMPLE_SIZE) {
@@ -90,16 +95,20 @@ public final class ProbabilisticLinker {
         return ModelEstimator.forAllPairs(ModelEstimator.estimate(candidates, randomU), randomU, pairs.size(), records);
     }
 
-    /** Links of the pairs at or above the threshold and not guarded, in a fixed order. */
+    /**
+     * Links of the pairs at or above the threshold and not guarded, in a fixed order. A pair's
+     * probability includes the {@link TermFrequencyAdjustment} of the names it agrees on exactly.
+     */
     public List<Link> links(FellegiSunterModel model) {
-        Map<Integer, Double> probabilities = new HashMap<>();
+        TermFrequencyAdjustment termFrequencies = new TermFrequencyAdjustment(givenNames, familyNames);
         List<Link> links = new ArrayList<>();
         for (CandidatePair pair : pairs.values()) {
             if (pair.guarded) {
                 continue;
             }
-            double probability = probabilities.computeIfAbsent(pair.pattern, model::matchProbability);
-            if (probability >= threshold && conflicts.allows(pair.pattern, model)) {
+            double adjustment = termFrequencies.logOdds(model, pair.pattern, pair.givenNameCount, pair.familyNameCount);
+            double probability = model.matchProbability(pair.pattern, null, adjustment);
+            if (probability >= threshold && conflicts.allows(pair.pattern, model, adjustment)) {
                 links.add(new Link(pair.first, pair.second, RULE, probability));
             }
         }

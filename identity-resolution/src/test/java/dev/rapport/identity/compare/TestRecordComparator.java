@@ -40,6 +40,22 @@ class TestRecordComparator {
     }
 
     @Test
+    void aHouseholdMemberWrittenFamilyNameFirstIsStillGuarded() {
+        MatchRecord husband = person("vukovic", "dusan", null);
+        MatchRecord wife = person("ivana", "vukovic", null);
+        husband.street = wife.street = "svetog save 58";
+
+        Comparison comparison = comparator.compare(husband, wife);
+
+        assertThat(comparison.level(MatchField.GIVEN_NAME)).isEqualTo(1);
+        assertThat(comparison.guarded()).isTrue();
+        assertThat(comparator
+                        .compare(person("petrovic", "ana", null), person("ana", "petrovic", null))
+                        .guarded())
+                .isFalse();
+    }
+
+    @Test
     void swappedGivenAndFamilyNamesAgree() {
         Comparison comparison = comparator.compare(person("ana", "petrovic", null), person("petrovic", "ana", null));
 
