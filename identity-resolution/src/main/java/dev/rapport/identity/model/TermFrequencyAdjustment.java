@@ -10,12 +10,15 @@ import dev.rapport.identity.compare.MatchField;
  * agreeing on a rare name. The adjustment is the log-odds to add to the pair's match weight:
  * ln(u of exact agreement / the value's frequency), for each name field that agrees exactly.
  *
- * <p>A value's frequency is taken at least {@link #MIN_FREQUENCY_RECORDS} records over the total,
- * so a name seen once or twice (often a typo) is not made near-certain evidence.
+ * <p>The frequency that matters is among the other records: those that could be a non-match of the
+ * pair. So the pair's own two records are not counted (in duplicate-rich data a person's name would
+ * otherwise look common because of that person's own records), and a name nobody else has counts
+ * as {@link #MIN_FREQUENCY_RECORDS} record over the total.
  */
 public final class TermFrequencyAdjustment {
 
-    static final long MIN_FREQUENCY_RECORDS = 2;
+    static final long MIN_FREQUENCY_RECORDS = 1;
+    private static final long PAIR = 2;
 
     private final long givenNames;
     private final long familyNames;
@@ -42,7 +45,8 @@ public final class TermFrequencyAdjustment {
         if (ComparisonPattern.level(pattern, field) != 1 || count <= 0 || total <= 0) {
             return 0;
         }
-        double frequency = Math.min(1.0, Math.max(count, MIN_FREQUENCY_RECORDS) / (double) total);
+        long others = count - PAIR;
+        double frequency = Math.min(1.0, Math.max(others, MIN_FREQUENCY_RECORDS) / (double) total);
         return Math.log(model.u(field, 1) / frequency);
     }
 }

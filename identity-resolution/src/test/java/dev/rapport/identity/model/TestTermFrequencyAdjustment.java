@@ -30,7 +30,8 @@ class TestTermFrequencyAdjustment {
     void theAdjustmentIsTheRatioOfTheAverageToTheValuesFrequency() {
         double u = model.u(MatchField.GIVEN_NAME, 1);
 
-        assertThat(adjustment.logOdds(model, pattern(1, 0), 200, 0)).isCloseTo(Math.log(u / 0.02), within(1e-9));
+        // 202 records share the name: 200 besides the pair's own two
+        assertThat(adjustment.logOdds(model, pattern(1, 0), 202, 0)).isCloseTo(Math.log(u / 0.02), within(1e-9));
     }
 
     @Test
@@ -42,8 +43,11 @@ class TestTermFrequencyAdjustment {
     }
 
     @Test
-    void aNameSeenOnceCountsAsSeenTwice() {
-        assertThat(adjustment.logOdds(model, pattern(1, 0), 1, 0))
+    void aNameOnlyThePairHasCountsAsOneOtherRecord() {
+        double u = model.u(MatchField.GIVEN_NAME, 1);
+
+        assertThat(adjustment.logOdds(model, pattern(1, 0), 2, 0)).isCloseTo(Math.log(u / 1e-4), within(1e-9));
+        assertThat(adjustment.logOdds(model, pattern(1, 0), 3, 0))
                 .isEqualTo(adjustment.logOdds(model, pattern(1, 0), 2, 0));
     }
 
