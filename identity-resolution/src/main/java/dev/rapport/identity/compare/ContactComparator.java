@@ -4,7 +4,9 @@ import java.util.function.Predicate;
 
 /**
  * Compares emails (match keys) and phones (E.164). Emails: exact; the same local part at another
- * domain ("ana.petrovic@gmail" and "ana.petrovic@yahoo"); different. A shared mailbox such as
+ * domain ("bluefox77@gmail" and "bluefox77@yahoo"); the same local part at another domain, made of
+ * the name ("ana.petrovic@gmail" and "ana.petrovic@yahoo", see {@link NameDerivedLocalPart});
+ * different. A shared mailbox such as
  * {@code info@} says nothing about a person and counts as missing. Phones: exact; the same last
  * eight digits (a number written with and without its country code where parsing failed); different.
  */
@@ -19,7 +21,8 @@ public final class ContactComparator {
         this.genericMailbox = genericMailbox;
     }
 
-    public int email(String a, String b) {
+    /** {@code names}: the name keys of both records, to tell a local part made of the name. */
+    public int email(String a, String b, String... names) {
         if (a == null || b == null) {
             return 0;
         }
@@ -31,7 +34,10 @@ public final class ContactComparator {
         if (a.equals(b)) {
             return 1;
         }
-        return localA.equals(localB) ? 2 : 3;
+        if (!localA.equals(localB)) {
+            return 4;
+        }
+        return NameDerivedLocalPart.test(localA, names) ? MatchField.EMAIL_NAME_DERIVED : 2;
     }
 
     public int phone(String a, String b) {

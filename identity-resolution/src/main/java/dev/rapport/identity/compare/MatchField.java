@@ -6,14 +6,15 @@ import java.util.Optional;
 /**
  * The fields two records are compared on, each with its comparison levels. Level 0 always means
  * "one side has no value": it carries no evidence either way. Level 1 is exact agreement and the
- * last level clear disagreement; the levels between are degrees of closeness.
+ * last level clear disagreement; the levels between are degrees of closeness. A level can also carry
+ * no evidence of its own (see {@link #carriesEvidence}).
  */
 public enum MatchField {
     GIVEN_NAME("given name", "exact", "close or nickname", "initial or similar", "different"),
     FAMILY_NAME("family name", "exact", "close", "similar", "different"),
     BIRTH_DATE("birth date", "exact", "one-digit typo or day/month swap", "same year", "different"),
     NATIONAL_ID("national id", "exact", "one edit apart", "different"),
-    EMAIL("email", "exact", "same local part", "different"),
+    EMAIL("email", "exact", "same local part", "same local part made of the name", "different"),
     PHONE("phone", "exact", "same last digits", "different"),
     POSTCODE("postcode", "exact", "one edit apart", "different"),
     CITY("city", "exact", "close", "different"),
@@ -40,6 +41,18 @@ public enum MatchField {
     public String label() {
         return label;
     }
+
+    /**
+     * Whether a level is evidence of its own: not a missing value, and not an email local part made
+     * of the name ({@link NameDerivedLocalPart}), which only repeats the names' agreement (Fellegi-Sunter
+     * assumes fields agree independently; counting it again would double the names' weight).
+     */
+    public boolean carriesEvidence(int level) {
+        return level != 0 && !(this == EMAIL && level == EMAIL_NAME_DERIVED);
+    }
+
+    /** Email level: the same local part at another domain, made of the name. */
+    public static final int EMAIL_NAME_DERIVED = 3;
 
     /** In words, for explanations: {@code levelName(1)} is "exact". */
     public String levelName(int level) {

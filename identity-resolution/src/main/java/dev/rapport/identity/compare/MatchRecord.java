@@ -24,6 +24,11 @@ public class MatchRecord {
     public String city;
     public String street;
 
+    /** How many records have this given name, and this family name (0: not counted). */
+    public int givenNameCount;
+
+    public int familyNameCount;
+
     public MatchRecord() {}
 
     public static MatchRecord of(ResolutionRecord record) {
@@ -79,7 +84,9 @@ public class MatchRecord {
                 && Objects.equals(phone, that.phone)
                 && Objects.equals(postcode, that.postcode)
                 && Objects.equals(city, that.city)
-                && Objects.equals(street, that.street);
+                && Objects.equals(street, that.street)
+                && givenNameCount == that.givenNameCount
+                && familyNameCount == that.familyNameCount;
     }
 
     @Override

@@ -43,19 +43,26 @@ public final class RecordComparator implements Serializable {
         levels[MatchField.FAMILY_NAME.ordinal()] = (byte) name.family();
         levels[MatchField.BIRTH_DATE.ordinal()] = (byte) birthDates.compare(a.birthDate, b.birthDate);
         levels[MatchField.NATIONAL_ID.ordinal()] = (byte) edits.compare(a.nationalId, b.nationalId);
-        levels[MatchField.EMAIL.ordinal()] = (byte) contacts.email(a.email, b.email);
+        levels[MatchField.EMAIL.ordinal()] =
+                (byte) contacts.email(a.email, b.email, a.givenName, a.familyName, b.givenName, b.familyName);
         levels[MatchField.PHONE.ordinal()] = (byte) contacts.phone(a.phone, b.phone);
         levels[MatchField.POSTCODE.ordinal()] = (byte) edits.compare(a.postcode, b.postcode);
         levels[MatchField.CITY.ordinal()] = (byte) cities.compare(a.city, b.city);
         levels[MatchField.STREET.ordinal()] = (byte) streets.compare(a.street, b.street);
-        return new Comparison(levels, guarded(levels));
+        return new Comparison(levels, guarded(levels, name.swapped()));
     }
 
-    /** Whether the guard forbids a probabilistic link whatever the evidence. */
-    static boolean guarded(byte[] levels) {
+    /**
+     * Whether the guard forbids a probabilistic link whatever the evidence. With the names compared
+     * swapped, either name level may hold the two given names ("Vukovic Dusan" against "Ivana
+     * Vukovic": the family names agree, "dusan" and "ivana" differ), so either one clearly differing
+     * counts as given names that differ.
+     */
+    static boolean guarded(byte[] levels, boolean swapped) {
         boolean sameNationalId = levels[MatchField.NATIONAL_ID.ordinal()] == 1;
 
-        boolean givenNamesDiffer = levels[MatchField.GIVEN_NAME.ordinal()] == MatchField.GIVEN_NAME.differentLevel();
+        boolean givenNamesDiffer = levels[MatchField.GIVEN_NAME.ordinal()] == MatchField.GIVEN_NAME.differentLevel()
+                || (swapped && levels[MatchField.FAMILY_NAME.ordinal()] == MatchField.FAMILY_NAME.differentLevel());
         return !sameNationalId && givenNamesDiffer;
     }
 

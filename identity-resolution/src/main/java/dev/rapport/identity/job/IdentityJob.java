@@ -31,6 +31,7 @@ import dev.rapport.identity.match.IncrementalBlockLinkFunction;
 import dev.rapport.identity.match.Link;
 import dev.rapport.identity.model.FellegiSunterModel;
 import dev.rapport.identity.model.StoredModel;
+import dev.rapport.identity.model.TermFrequencyAdjustment;
 import dev.rapport.identity.profile.AssignCustomerFunction;
 import dev.rapport.identity.profile.AssignedRecord;
 import dev.rapport.identity.profile.IdentityCounters;
@@ -47,6 +48,7 @@ import dev.rapport.identity.score.ProbabilisticLinker;
 import dev.rapport.identity.score.ProbabilisticResult;
 import dev.rapport.identity.score.SampleFunction;
 import dev.rapport.identity.score.ScorePairFunction;
+import dev.rapport.identity.score.TermFrequencyFunction;
 import dev.rapport.schemas.config.InvalidConfigException;
 import dev.rapport.schemas.table.CatalogConfig;
 import dev.rapport.schemas.table.RapportCatalog;
@@ -162,6 +164,7 @@ public final class IdentityJob {
         Schema identityMapSchema;
         String previousSettings;
         FellegiSunterModel storedModel;
+        TermFrequencyAdjustment storedTermFrequencies;
         try (RapportCatalog tables = new RapportCatalog(catalog)) {
             // the input too: resolving before anything was ingested gives empty results, not an error
             inputSchema = tables.ensure(RapportTables.CUSTOMER_RECORDS).schema();
@@ -174,7 +177,9 @@ public final class IdentityJob {
             previousSettings =
                     previousState == null ? null : previousState.summary().get(ResolutionSettings.SNAPSHOT_PROPERTY);
             tables.ensure(RapportTables.MATCH_LINKS);
-            storedModel = readModel(tables.ensure(RapportTables.MATCH_MODEL));
+            Table modelTable = tables.ensure(RapportTables.MATCH_MODEL);
+            storedModel = readModel(modelTable);
+            storedTermFrequencies = StoredModel.termFrequencies(readModelRows(modelTable));
             resolutionState = tables.tableLoader(RapportTables.RESOLUTION_STATE);
             matchLinks = tables.tableLoader(RapportTables.MATCH_LINKS);
             matchModel = tables.tableLoader(RapportTables.MATCH_MODEL);
@@ -215,6 +220,7 @@ public final class IdentityJob {
         }
         // weights are re-estimated by full runs; incremental runs apply the last estimated model
         FellegiSunterModel model = null;
+        TermFrequencyAdjustment termFrequencies = null;
         if (probabilistic && (incremental || config.probabilistic().model() == ProbabilisticConfig.Model.REUSE)) {
             if (storedModel == null) {
                 throw new InvalidConfigException(
@@ -223,6 +229,7 @@ public final class IdentityJob {
                                 + " first");
             }
             model = storedModel;
+            termFrequencies = storedTermFrequencies;
         }
 
         BlockingKeyRule blockingKeys = new BlockingKeyRule(config);
@@ -250,7 +257,7 @@ public final class IdentityJob {
         DataStream<Link> blockLinks = links;
         if (probabilistic) {
             ProbabilisticLinks scored =
-                    probabilisticLinks(env, records, comparator, model, previousRun, matchModel, rows);
+                    probabilisticLinks(env, records, comparator, model, termFrequencies, previousRun, matchModel, rows);
             links = links.union(scored.pairLinks());
             blockLinks = blockLinks.union(scored.blockLinks());
         }
@@ -395,6 +402,7 @@ public final class IdentityJob {
             DataStream<ResolutionRecord> records,
             RecordComparator comparator,
             FellegiSunterModel model,
+            TermFrequencyAdjustment termFrequencies,
             PreviousRun previous,
             TableLoader matchModel,
             IdentityRows rows) {
@@ -403,8 +411,19 @@ public final class IdentityJob {
                 .returns(TypeInformation.of(MatchRecord.class))
                 .uid("identity-match-records")
                 .name("Match records");
-        KeyedStream<CandidateEntry, String> candidateBlocks = matchRecords
-                .flatMap(new CandidateKeyFunction(new CandidateKeyRule(comparator)))
+        DataStream<MatchRecord> counted = matchRecords
+                .keyBy(TermFrequencyFunction.key(TermFrequencyFunction.Name.GIVEN), Types.STRING)
+                .process(new TermFrequencyFunction(TermFrequencyFunction.Name.GIVEN))
+                .returns(TypeInformation.of(MatchRecord.class))
+                .uid("identity-given-name-frequency")
+                .name("Given name frequency")
+                .keyBy(TermFrequencyFunction.key(TermFrequencyFunction.Name.FAMILY), Types.STRING)
+                .process(new TermFrequencyFunction(TermFrequencyFunction.Name.FAMILY))
+                .returns(TypeInformation.of(MatchRecord.class))
+                .uid("identity-family-name-frequency")
+                .name("Family name frequency");
+        KeyedStream<CandidateEntry, String> candidateBlocks = counted.flatMap(
+                        new CandidateKeyFunction(new CandidateKeyRule(comparator)))
                 .returns(TypeInformation.of(CandidateEntry.class))
                 .uid("identity-candidate-keys")
                 .name("Candidate blocking keys")
@@ -440,7 +459,11 @@ public final class IdentityJob {
             SingleOutputStreamOperator<Link> scored = pairs.keyBy(CandidatePair::key, Types.STRING)
                     .connect(keptLinks.keyBy(IdentityJob::pairKey, Types.STRING))
                     .process(new ScorePairFunction(
-                            model, comparator, probabilistic.threshold(), probabilistic.conflictOverride()))
+                            model,
+                            termFrequencies,
+                            comparator,
+                            probabilistic.threshold(),
+                            probabilistic.conflictOverride()))
                     .returns(TypeInformation.of(Link.class))
                     .uid("identity-score-pairs")
                     .name("Fellegi-Sunter links (stored model)");
@@ -498,8 +521,13 @@ public final class IdentityJob {
 
     /** The model the last estimating run stored, or null if there is none. */
     private static FellegiSunterModel readModel(Table table) {
+        List<StoredModel.Row> modelRows = readModelRows(table);
+        return modelRows.isEmpty() ? null : StoredModel.model(modelRows);
+    }
+
+    private static List<StoredModel.Row> readModelRows(Table table) {
         if (table.currentSnapshot() == null) {
-            return null;
+            return List.of();
         }
         List<StoredModel.Row> modelRows = new ArrayList<>();
         try (CloseableIterable<Record> stored = IcebergGenerics.read(table).build()) {
@@ -517,7 +545,7 @@ public final class IdentityJob {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read identity.match_model", e);
         }
-        return modelRows.isEmpty() ? null : StoredModel.model(modelRows);
+        return modelRows;
     }
 
     /** What the run did, from the accumulators of its result. */

@@ -37,6 +37,12 @@ public final class ComparisonPattern {
         return code % BASE;
     }
 
+    /** The level of a field, or 0 (like a missing value) when that level is no evidence of its own. */
+    public static int evidenceLevel(int pattern, MatchField field) {
+        int level = level(pattern, field);
+        return field.carriesEvidence(level) ? level : 0;
+    }
+
     public static byte[] decode(int pattern) {
         byte[] levels = new byte[FIELDS.length];
         int code = pattern;

@@ -61,9 +61,9 @@ public final class FellegiSunterModel implements java.io.Serializable {
         return candidates;
     }
 
-    /** The match weight of one field's level, log2(m/u); 0 for a missing value. */
+    /** The match weight of one field's level, log2(m/u); 0 for a level that is no evidence (a missing value). */
     public double weight(MatchField field, int level) {
-        if (level == 0) {
+        if (!field.carriesEvidence(level)) {
             return 0;
         }
         return Math.log(m(field, level) / u(field, level)) / Math.log(2);
@@ -84,7 +84,7 @@ public final class FellegiSunterModel implements java.io.Serializable {
             return this;
         }
         FellegiSunterModel other = candidates.decidingView(pattern);
-        return other.ownProbability(pattern, null) < ownProbability(pattern, null) ? other : this;
+        return other.ownProbability(pattern, null, 0) < ownProbability(pattern, null, 0) ? other : this;
     }
 
     /** The probability that a pair with this pattern is a true match. */
@@ -97,16 +97,26 @@ public final class FellegiSunterModel implements java.io.Serializable {
      * {@code without} (null: all fields): how sure the other fields alone are.
      */
     public double matchProbability(int pattern, MatchField without) {
-        double probability = ownProbability(pattern, without);
-        return candidates == null ? probability : Math.min(probability, candidates.matchProbability(pattern, without));
+        return matchProbability(pattern, without, 0);
+    }
+
+    /**
+     * As {@link #matchProbability(int, MatchField)}, with {@code adjustment} (log-odds, such as a
+     * {@link TermFrequencyAdjustment}) added to the evidence in both views.
+     */
+    public double matchProbability(int pattern, MatchField without, double adjustment) {
+        double probability = ownProbability(pattern, without, adjustment);
+        return candidates == null
+                ? probability
+                : Math.min(probability, candidates.matchProbability(pattern, without, adjustment));
     }
 
     /** The probability of this view alone, without asking the candidates' model. */
-    private double ownProbability(int pattern, MatchField without) {
-        double logOdds = Math.log(lambda / (1 - lambda));
+    private double ownProbability(int pattern, MatchField without, double adjustment) {
+        double logOdds = Math.log(lambda / (1 - lambda)) + adjustment;
         for (MatchField field : ComparisonPattern.FIELDS) {
             int level = ComparisonPattern.level(pattern, field);
-            if (level > 0 && field != without) {
+            if (field.carriesEvidence(level) && field != without) {
                 logOdds += Math.log(m(field, level) / u(field, level));
             }
         }
@@ -119,6 +129,10 @@ public final class FellegiSunterModel implements java.io.Serializable {
         for (MatchField field : ComparisonPattern.FIELDS) {
             text.append("\n  ").append(field.label()).append(':');
             for (int level = 1; level < field.levelCount(); level++) {
+                if (!field.carriesEvidence(level)) {
+                    text.append(' ').append(field.levelName(level)).append(" no evidence;");
+                    continue;
+                }
                 text.append(String.format(
                         Locale.ROOT,
                         " %s m=%.4f u=%.6f w=%+.2f;",

@@ -1,8 +1,11 @@
 package dev.rapport.identity.model;
 
 import dev.rapport.identity.compare.MatchField;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Estimates a {@link FellegiSunterModel} without labels, the way Fellegi-Sunter systems usually
@@ -26,6 +29,9 @@ public final class ModelEstimator {
      */
     static final double U_PRIOR_PAIRS = 1000;
 
+    /** Pairs agreeing on both names needed for the first of the two sessions of {@link #estimate}. */
+    static final long MIN_NAMESAKE_PAIRS = 100;
+
     private ModelEstimator() {}
 
     /** u per field and level from random pairs' patterns, with add-one smoothing. */
@@ -37,7 +43,7 @@ public final class ModelEstimator {
         }
         for (Map.Entry<Integer, Long> entry : randomPatterns.entrySet()) {
             for (MatchField field : fields) {
-                counts[field.ordinal()][ComparisonPattern.level(entry.getKey(), field)] += entry.getValue();
+                counts[field.ordinal()][ComparisonPattern.evidenceLevel(entry.getKey(), field)] += entry.getValue();
             }
         }
         double[][] u = new double[fields.length][];
@@ -60,14 +66,70 @@ public final class ModelEstimator {
      * u of random pairs. u is re-estimated too: non-matches that blocking brought together agree on
      * the blocked fields far more often than random pairs do, and a u held at the random rate would
      * take them all for matches.
+     *
+     * <p>Two sessions, the way Splink trains on blocked pairs. Blocking brings namesakes together by
+     * the thousand, and one expectation maximisation over all candidates then takes "the same name"
+     * for "the same person": the namesakes that differ on everything else fill its match class and
+     * make a different city, phone or street look common among matches. So first, among the pairs
+     * whose given and family names both agree exactly (the same person, or a namesake), the names
+     * are left out and the other fields learn to tell the two apart; their m is then held while a
+     * second session over all candidates learns the names' m, every u and lambda. When too few
+     * pairs agree on both names ({@link #MIN_NAMESAKE_PAIRS}), one session over all fields is run.
      */
     public static FellegiSunterModel estimate(SortedMap<Integer, Long> candidatePatterns, double[][] randomU) {
+        SortedMap<Integer, Long> sameName = new TreeMap<>();
+        for (Map.Entry<Integer, Long> entry : candidatePatterns.entrySet()) {
+            if (ComparisonPattern.level(entry.getKey(), MatchField.GIVEN_NAME) == 1
+                    && ComparisonPattern.level(entry.getKey(), MatchField.FAMILY_NAME) == 1) {
+                sameName.put(entry.getKey(), entry.getValue());
+            }
+        }
+        long sameNamePairs =
+                sameName.values().stream().mapToLong(Long::longValue).sum();
+        if (sameNamePairs < MIN_NAMESAKE_PAIRS) {
+            return expectationMaximisation(candidatePatterns, randomU, initialM(), EnumSet.noneOf(MatchField.class));
+        }
+        EnumSet<MatchField> names = EnumSet.of(MatchField.GIVEN_NAME, MatchField.FAMILY_NAME);
+        FellegiSunterModel otherFields = expectationMaximisation(sameName, randomU, initialM(), names);
+        double[][] m = initialM();
+        for (MatchField field : ComparisonPattern.FIELDS) {
+            if (!names.contains(field)) {
+                for (int level = 1; level < field.levelCount(); level++) {
+                    m[field.ordinal()][level] = otherFields.m(field, level);
+                }
+            }
+        }
+        return expectationMaximisation(
+                candidatePatterns, randomU, m, EnumSet.complementOf(names), EnumSet.noneOf(MatchField.class));
+    }
+
+    private static FellegiSunterModel expectationMaximisation(
+            SortedMap<Integer, Long> candidatePatterns,
+            double[][] randomU,
+            double[][] initialM,
+            Set<MatchField> ignored) {
+        return expectationMaximisation(candidatePatterns, randomU, initialM, EnumSet.noneOf(MatchField.class), ignored);
+    }
+
+    /**
+     * One session: the fields in {@code ignored} are treated as missing throughout (their m and u
+     * stay as given); m of the fields in {@code heldM} stays as given while their u is re-estimated.
+     */
+    private static FellegiSunterModel expectationMaximisation(
+            SortedMap<Integer, Long> candidatePatterns,
+            double[][] randomU,
+            double[][] initialM,
+            Set<MatchField> heldM,
+            Set<MatchField> ignored) {
         double[][] u = new double[randomU.length][];
         for (int i = 0; i < randomU.length; i++) {
             u[i] = randomU[i].clone();
         }
         MatchField[] fields = ComparisonPattern.FIELDS;
-        double[][] m = initialM();
+        double[][] m = new double[initialM.length][];
+        for (int i = 0; i < initialM.length; i++) {
+            m[i] = initialM[i].clone();
+        }
         double lambda = INITIAL_LAMBDA;
         long total =
                 candidatePatterns.values().stream().mapToLong(Long::longValue).sum();
@@ -75,7 +137,6 @@ public final class ModelEstimator {
             return new FellegiSunterModel(m, u, lambda);
         }
         for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-            FellegiSunterModel model = new FellegiSunterModel(m, u, lambda);
             double[][] expected = new double[fields.length][];
             double[][] expectedNon = new double[fields.length][];
             for (MatchField field : fields) {
@@ -84,17 +145,20 @@ public final class ModelEstimator {
             }
             double matches = 0;
             for (Map.Entry<Integer, Long> entry : candidatePatterns.entrySet()) {
-                double probability = model.matchProbability(entry.getKey());
+                double probability = probability(entry.getKey(), m, u, lambda, ignored);
                 double weight = probability * entry.getValue();
                 double nonWeight = (1 - probability) * entry.getValue();
                 matches += weight;
                 for (MatchField field : fields) {
-                    int level = ComparisonPattern.level(entry.getKey(), field);
+                    int level = ComparisonPattern.evidenceLevel(entry.getKey(), field);
                     expected[field.ordinal()][level] += weight;
                     expectedNon[field.ordinal()][level] += nonWeight;
                 }
             }
             for (MatchField field : fields) {
+                if (ignored.contains(field)) {
+                    continue;
+                }
                 double[] row = expected[field.ordinal()];
                 double present = 0;
                 for (int level = 1; level < row.length; level++) {
@@ -103,39 +167,48 @@ public final class ModelEstimator {
                 if (present <= 0) {
                     continue; // no candidate pair has this field: keep the prior
                 }
-                double[] next = new double[row.length];
-                double sum = 0;
-                for (int level = 1; level < row.length; level++) {
-                    next[level] = Math.max(FLOOR, row[level] / present);
-                    sum += next[level];
+                if (!heldM.contains(field)) {
+                    m[field.ordinal()] = normalized(row, present, null, 0);
                 }
-                for (int level = 1; level < row.length; level++) {
-                    next[level] /= sum;
-                }
-                m[field.ordinal()] = next;
                 double[] nonRow = expectedNon[field.ordinal()];
                 double nonPresent = 0;
                 for (int level = 1; level < nonRow.length; level++) {
                     nonPresent += nonRow[level];
                 }
                 if (nonPresent > 0) {
-                    double[] nextU = new double[nonRow.length];
-                    double sumU = 0;
-                    double[] prior = randomU[field.ordinal()];
-                    for (int level = 1; level < nonRow.length; level++) {
-                        nextU[level] = Math.max(
-                                FLOOR, (nonRow[level] + U_PRIOR_PAIRS * prior[level]) / (nonPresent + U_PRIOR_PAIRS));
-                        sumU += nextU[level];
-                    }
-                    for (int level = 1; level < nonRow.length; level++) {
-                        nextU[level] /= sumU;
-                    }
-                    u[field.ordinal()] = nextU;
+                    u[field.ordinal()] = normalized(nonRow, nonPresent, randomU[field.ordinal()], U_PRIOR_PAIRS);
                 }
             }
             lambda = Math.min(1 - FLOOR, Math.max(FLOOR, matches / total));
         }
         return new FellegiSunterModel(m, u, lambda);
+    }
+
+    /** Shares of {@code counts} (levels 1 on), shrunk towards {@code prior} by {@code priorPairs}, floored. */
+    private static double[] normalized(double[] counts, double present, double[] prior, double priorPairs) {
+        double[] next = new double[counts.length];
+        double sum = 0;
+        for (int level = 1; level < counts.length; level++) {
+            double priorCount = prior == null ? 0 : priorPairs * prior[level];
+            next[level] = Math.max(FLOOR, (counts[level] + priorCount) / (present + priorPairs));
+            sum += next[level];
+        }
+        for (int level = 1; level < counts.length; level++) {
+            next[level] /= sum;
+        }
+        return next;
+    }
+
+    /** The match probability of a pattern with the fields in {@code ignored} left out. */
+    private static double probability(int pattern, double[][] m, double[][] u, double lambda, Set<MatchField> ignored) {
+        double logOdds = Math.log(lambda / (1 - lambda));
+        for (MatchField field : ComparisonPattern.FIELDS) {
+            int level = ComparisonPattern.evidenceLevel(pattern, field);
+            if (level > 0 && !ignored.contains(field)) {
+                logOdds += Math.log(m[field.ordinal()][level] / u[field.ordinal()][level]);
+            }
+        }
+        return 1 / (1 + Math.exp(-logOdds));
     }
 
     /**

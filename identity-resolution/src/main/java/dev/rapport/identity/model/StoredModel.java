@@ -31,7 +31,20 @@ public final class StoredModel {
 
     private StoredModel() {}
 
+    /** Level of the two rows that hold the name totals of the term-frequency adjustment. */
+    static final int TOTALS_LEVEL = 0;
+
+    static final String TOTALS_NAME = "records_with_value";
+
     public static List<Row> rows(FellegiSunterModel model) {
+        return rows(model, new TermFrequencyAdjustment(0, 0));
+    }
+
+    /**
+     * The rows of {@code model}, and two rows (level 0 of the given and the family name, the count
+     * in {@code m}) with the name totals {@code termFrequencies} divides by.
+     */
+    public static List<Row> rows(FellegiSunterModel model, TermFrequencyAdjustment termFrequencies) {
         Objects.requireNonNull(model, "model is null");
         FellegiSunterModel candidates = model.candidates();
         List<Row> rows = new ArrayList<>();
@@ -48,7 +61,39 @@ public final class StoredModel {
                         candidates == null ? null : candidates.lambda()));
             }
         }
+        rows.add(new Row(
+                MatchField.GIVEN_NAME.name(),
+                TOTALS_LEVEL,
+                TOTALS_NAME,
+                termFrequencies.givenNames(),
+                0,
+                null,
+                model.lambda(),
+                null));
+        rows.add(new Row(
+                MatchField.FAMILY_NAME.name(),
+                TOTALS_LEVEL,
+                TOTALS_NAME,
+                termFrequencies.familyNames(),
+                0,
+                null,
+                model.lambda(),
+                null));
         return rows;
+    }
+
+    /** The name totals stored with a model; none (no adjustment) for a model stored without them. */
+    public static TermFrequencyAdjustment termFrequencies(List<Row> rows) {
+        long givenNames = 0;
+        long familyNames = 0;
+        for (Row row : rows) {
+            if (row.level() == TOTALS_LEVEL && row.field().equals(MatchField.GIVEN_NAME.name())) {
+                givenNames = (long) row.m();
+            } else if (row.level() == TOTALS_LEVEL && row.field().equals(MatchField.FAMILY_NAME.name())) {
+                familyNames = (long) row.m();
+            }
+        }
+        return new TermFrequencyAdjustment(givenNames, familyNames);
     }
 
     /** The model of these rows; fails if a field or level is missing or unknown. */
@@ -70,6 +115,9 @@ public final class StoredModel {
         Double candidateLambda = null;
         boolean withCandidates = true;
         for (Row row : rows) {
+            if (row.level() == TOTALS_LEVEL) {
+                continue;
+            }
             MatchField field;
             try {
                 field = MatchField.valueOf(row.field());

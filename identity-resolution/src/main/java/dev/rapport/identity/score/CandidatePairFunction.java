@@ -116,7 +116,7 @@ public final class CandidatePairFunction extends KeyedProcessFunction<String, Ca
                     continue;
                 }
                 counters.comparisons.add(1L);
-                pairs.add(CandidatePair.of(first.recordId, second.recordId, comparator.compare(first, second), key));
+                pairs.add(CandidatePair.of(first, second, comparator.compare(first, second), key));
             }
         }
         return pairs;

@@ -26,17 +26,23 @@ public final class ConflictingFieldsRule {
 
     /** Whether the pair with this pattern may link as far as conflicting fields go. */
     public boolean allows(int pattern, FellegiSunterModel model) {
+        return allows(pattern, model, 0);
+    }
+
+    /** As {@link #allows(int, FellegiSunterModel)} with {@code adjustment} added to the pair's log-odds. */
+    public boolean allows(int pattern, FellegiSunterModel model, double adjustment) {
         boolean sameNationalId = ComparisonPattern.level(pattern, MatchField.NATIONAL_ID) == 1;
         if (!sameNationalId
                 && differ(pattern, MatchField.BIRTH_DATE)
-                && !overwhelmingWithout(pattern, model, MatchField.BIRTH_DATE)) {
+                && !overwhelmingWithout(pattern, model, MatchField.BIRTH_DATE, adjustment)) {
             return false;
         }
-        return !differ(pattern, MatchField.NATIONAL_ID) || overwhelmingWithout(pattern, model, MatchField.NATIONAL_ID);
+        return !differ(pattern, MatchField.NATIONAL_ID)
+                || overwhelmingWithout(pattern, model, MatchField.NATIONAL_ID, adjustment);
     }
 
-    private boolean overwhelmingWithout(int pattern, FellegiSunterModel model, MatchField field) {
-        return model.matchProbability(pattern, field) >= overwhelming;
+    private boolean overwhelmingWithout(int pattern, FellegiSunterModel model, MatchField field, double adjustment) {
+        return model.matchProbability(pattern, field, adjustment) >= overwhelming;
     }
 
     private static boolean differ(int pattern, MatchField field) {

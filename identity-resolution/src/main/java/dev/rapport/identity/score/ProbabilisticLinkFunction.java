@@ -50,7 +50,8 @@ public final class ProbabilisticLinkFunction extends RichMapPartitionFunction<Ca
         candidatePairs.add(linker.candidatePairs());
         FellegiSunterModel model = linker.estimate();
         LOG.info("Fellegi-Sunter model estimated on {} candidate pairs: {}", linker.candidatePairs(), model.describe());
-        StoredModel.rows(model).forEach(row -> out.collect(ProbabilisticResult.modelRow(row)));
+        StoredModel.rows(model, linker.termFrequencies())
+                .forEach(row -> out.collect(ProbabilisticResult.modelRow(row)));
         linker.links(model).forEach(link -> out.collect(ProbabilisticResult.link(link)));
     }
 }

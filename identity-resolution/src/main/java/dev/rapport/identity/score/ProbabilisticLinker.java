@@ -10,6 +10,7 @@ import dev.rapport.identity.model.ComparisonPattern;
 import dev.rapport.identity.model.FellegiSunterModel;
 import dev.rapport.identity.model.ModelEstimator;
 import dev.rapport.identity.model.PatternWeights;
+import dev.rapport.identity.model.TermFrequencyAdjustment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -43,6 +44,8 @@ public final class ProbabilisticLinker {
     private final TreeMap<String, MatchRecord> sample = new TreeMap<>();
     private final Map<String, CandidatePair> pairs = new HashMap<>();
     private long records;
+    private long givenNames;
+    private long familyNames;
     private final ConflictingFieldsRule conflicts;
 
     public ProbabilisticLinker(RecordComparator comparator, double threshold) {
@@ -59,6 +62,8 @@ public final class ProbabilisticLinker {
     public void add(CandidatePair input) {
         if (input.isRecordCount()) {
             records += input.records;
+            givenNames += input.givenNames;
+            familyNames += input.familyNames;
         } else if (input.sample != null) {
             sample.put(input.sample.recordId, input.sample);
             if (sample.size() > SAMPLE_SIZE) {
@@ -92,11 +97,14 @@ public final class ProbabilisticLinker {
     }
 
     /**
-     * The link of one pair with its levels and weights ({@code score}: the pair's pattern under the
-     * model), or null: a guarded pair, one below the threshold or one whose conflicting fields veto it.
+     * The link of one pair with its levels and weights ({@code score}: the pair under the model,
+     * with the term-frequency adjustment of the names it agrees on), or null: a guarded pair, one
+     * below the threshold or one whose conflicting fields veto it.
      */
     public Link link(CandidatePair pair, FellegiSunterModel model, PatternWeights score) {
-        if (pair.guarded || score.probability() < threshold || !conflicts.allows(pair.pattern, model)) {
+        if (pair.guarded
+                || score.probability() < threshold
+                || !conflicts.allows(pair.pattern, model, score.adjustment())) {
             return null;
         }
         return Link.probabilistic(
@@ -110,15 +118,41 @@ public final class ProbabilisticLinker {
     }
 
     /**
+     * The weights of a pair under {@code model}: with the term-frequency adjustment of the names it
+     * agrees on exactly, or, when there is none, its pattern's weights (kept in {@code cache}).
+     */
+    public static PatternWeights score(
+            FellegiSunterModel model,
+            CandidatePair pair,
+            TermFrequencyAdjustment termFrequencies,
+            Map<Integer, PatternWeights> cache) {
+        double givenName = termFrequencies.givenName(model, pair.pattern, pair.givenNameCount);
+        double familyName = termFrequencies.familyName(model, pair.pattern, pair.familyNameCount);
+        if (givenName == 0 && familyName == 0) {
+            return cache.computeIfAbsent(pair.pattern, pattern -> PatternWeights.of(model, pattern));
+        }
+        return PatternWeights.of(model, pair.pattern, givenName, familyName);
+    }
+
+    /** The name counts this linker was given: the totals a term-frequency adjustment divides by. */
+    public TermFrequencyAdjustment termFrequencies() {
+        return new TermFrequencyAdjustment(givenNames, familyNames);
+    }
+
+    /**
      * Links of the pairs at or above the threshold and not guarded, in a fixed order, each with its
-     * levels and weights ({@link PatternWeights}: computed once per distinct pattern).
+     * levels and weights ({@link PatternWeights}). A pair's probability includes the
+     * {@link TermFrequencyAdjustment} of the names it agrees on exactly.
      */
     public List<Link> links(FellegiSunterModel model) {
+        TermFrequencyAdjustment termFrequencies = termFrequencies();
         Map<Integer, PatternWeights> scores = new HashMap<>();
         List<Link> links = new ArrayList<>();
         for (CandidatePair pair : pairs.values()) {
-            Link link = link(
-                    pair, model, scores.computeIfAbsent(pair.pattern, pattern -> PatternWeights.of(model, pattern)));
+            if (pair.guarded) {
+                continue;
+            }
+            Link link = link(pair, model, score(model, pair, termFrequencies, scores));
             if (link != null) {
                 links.add(link);
             }

@@ -8,7 +8,8 @@ import org.apache.flink.util.Collector;
 /**
  * Keeps the {@code size} records with the smallest record ids. Record ids are hashes, so this is a
  * random sample, and the same one whatever the parallelism: the scoring operator applies the same
- * rule again over every partition's sample. Each partition also sends its record count.
+ * rule again over every partition's sample. Each partition also sends its record count, and how
+ * many of its records have a given and a family name (for the term-frequency adjustment).
  */
 public final class SampleFunction implements MapPartitionFunction<MatchRecord, CandidatePair> {
 
@@ -24,8 +25,12 @@ public final class SampleFunction implements MapPartitionFunction<MatchRecord, C
     public void mapPartition(Iterable<MatchRecord> records, Collector<CandidatePair> out) {
         TreeMap<String, MatchRecord> smallest = new TreeMap<>();
         long count = 0;
+        long givenNames = 0;
+        long familyNames = 0;
         for (MatchRecord record : records) {
             count++;
+            givenNames += record.givenName == null ? 0 : 1;
+            familyNames += record.familyName == null ? 0 : 1;
             if (smallest.size() < size || record.recordId.compareTo(smallest.lastKey()) < 0) {
                 smallest.put(record.recordId, record);
                 if (smallest.size() > size) {
@@ -34,6 +39,6 @@ public final class SampleFunction implements MapPartitionFunction<MatchRecord, C
             }
         }
         smallest.values().forEach(record -> out.collect(CandidatePair.sample(record)));
-        out.collect(CandidatePair.recordCount(count));
+        out.collect(CandidatePair.recordCount(count, givenNames, familyNames));
     }
 }

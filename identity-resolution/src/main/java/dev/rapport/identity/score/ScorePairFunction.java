@@ -6,7 +6,7 @@ import dev.rapport.identity.block.CandidateKeyRule;
 import dev.rapport.identity.compare.RecordComparator;
 import dev.rapport.identity.match.Link;
 import dev.rapport.identity.model.FellegiSunterModel;
-import dev.rapport.identity.model.PatternWeights;
+import dev.rapport.identity.model.TermFrequencyAdjustment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -38,6 +38,7 @@ public final class ScorePairFunction extends KeyedCoProcessFunction<String, Cand
     public static final OutputTag<Link> BLOCK_LINKS = new OutputTag<>("probabilistic-block-links") {};
 
     private final FellegiSunterModel model;
+    private final TermFrequencyAdjustment termFrequencies;
     private final RecordComparator comparator;
     private final double threshold;
     private final double conflictOverride;
@@ -50,8 +51,13 @@ public final class ScorePairFunction extends KeyedCoProcessFunction<String, Cand
     private transient LongCounter candidatePairs;
 
     public ScorePairFunction(
-            FellegiSunterModel model, RecordComparator comparator, double threshold, double conflictOverride) {
+            FellegiSunterModel model,
+            TermFrequencyAdjustment termFrequencies,
+            RecordComparator comparator,
+            double threshold,
+            double conflictOverride) {
         this.model = requireNonNull(model, "model is null");
+        this.termFrequencies = requireNonNull(termFrequencies, "termFrequencies is null");
         this.comparator = requireNonNull(comparator, "comparator is null");
         this.threshold = threshold;
         this.conflictOverride = conflictOverride;
@@ -106,7 +112,8 @@ public final class ScorePairFunction extends KeyedCoProcessFunction<String, Cand
         Link link = null;
         if (pair != null) {
             candidatePairs.add(1L);
-            link = linker.link(pair, model, PatternWeights.of(model, pair.pattern));
+            link = linker.link(
+                    pair, model, ProbabilisticLinker.score(model, pair, termFrequencies, new java.util.HashMap<>()));
             if (link != null) {
                 for (String block : blocks) {
                     context.output(BLOCK_LINKS, link.inBlock(CandidateKeyRule.STORED_PREFIX + block));

@@ -11,6 +11,51 @@ class TestRecordComparator {
     private final RecordComparator comparator = new RecordComparator(Set.of("info")::contains);
 
     @Test
+    void theSameLocalPartMadeOfTheNameIsNoEvidenceOfItsOwn() {
+        MatchRecord crm = person("nenad", "kostic", null);
+        MatchRecord namesake = person("nenad", "kostic", null);
+        crm.email = "n.kostic@sbb.rs";
+        namesake.email = "n.kostic@digital.rs";
+
+        int level = comparator.compare(crm, namesake).level(MatchField.EMAIL);
+
+        assertThat(level).isEqualTo(MatchField.EMAIL_NAME_DERIVED);
+        assertThat(MatchField.EMAIL.levelName(level)).isEqualTo("same local part made of the name");
+        assertThat(MatchField.EMAIL.carriesEvidence(level)).isFalse();
+    }
+
+    @Test
+    void theSameLocalPartNotMadeOfTheNameStillCounts() {
+        MatchRecord one = person("nenad", "kostic", null);
+        MatchRecord other = person("nenad", "kostic", null);
+        one.email = "bluefox77@sbb.rs";
+        other.email = "bluefox77@gmail.com";
+
+        int level = comparator.compare(one, other).level(MatchField.EMAIL);
+
+        assertThat(level).isEqualTo(2);
+        assertThat(MatchField.EMAIL.carriesEvidence(level)).isTrue();
+        one.email = "nenad.kostic@sbb.rs";
+        assertThat(comparator.compare(one, other).level(MatchField.EMAIL)).isEqualTo(MatchField.EMAIL.differentLevel());
+    }
+
+    @Test
+    void aHouseholdMemberWrittenFamilyNameFirstIsStillGuarded() {
+        MatchRecord husband = person("vukovic", "dusan", null);
+        MatchRecord wife = person("ivana", "vukovic", null);
+        husband.street = wife.street = "svetog save 58";
+
+        Comparison comparison = comparator.compare(husband, wife);
+
+        assertThat(comparison.level(MatchField.GIVEN_NAME)).isEqualTo(1);
+        assertThat(comparison.guarded()).isTrue();
+        assertThat(comparator
+                        .compare(person("petrovic", "ana", null), person("ana", "petrovic", null))
+                        .guarded())
+                .isFalse();
+    }
+
+    @Test
     void swappedGivenAndFamilyNamesAgree() {
         Comparison comparison = comparator.compare(person("ana", "petrovic", null), person("petrovic", "ana", null));
 
