@@ -118,13 +118,13 @@ class IdentityJobIT {
                         .email("nikolic.family@example.com")
                         .times("2020-01-02T00:00:00Z", null)
                         .values,
-                // a shared info@ mailbox and a switchboard phone: never linked
+                // a shared info@ mailbox and a switchboard phone: three colleagues, never linked
                 row("erp", "C1", "Petar", "Ilić", "petar", "ilic")
                         .email("info@firma.example")
                         .phone("+381111234567")
                         .times("2018-01-01T00:00:00Z", null)
                         .values,
-                row("erp", "C2", "Petar", "Ilić", "petar", "ilic")
+                row("erp", "C2", "Milica", "Ilić", "milica", "ilic")
                         .email("info@firma.example")
                         .phone("+381111234567")
                         .times("2018-02-01T00:00:00Z", null)
@@ -639,7 +639,7 @@ class IdentityJobIT {
                     (String) record.getField("match_rule"),
                     (Double) record.getField("probability"),
                     record.getField("resolved_at"));
-            assertThat(row.probability()).isEqualTo(1.0);
+            assertThat(row.probability()).as("%s: %s", key, row).isEqualTo(1.0);
             assertThat(rows.put(key, row)).as("duplicate row for %s", key).isNull();
         }
         return rows;
