@@ -30,6 +30,7 @@ class ResolverAccuracyIT {
     private static final double FEBRL2_F1_FLOOR = 0.99;
     private static final double FAKE_1000_F1_FLOOR = 0.89;
     private static final double GENERATED_F1_FLOOR = 0.97;
+    private static final double GENERATED_10K_F1_FLOOR = 0.975;
     private static final double SENZING_F1_FLOOR = 0.38;
     private static final double HOUSEHOLD_MERGE_RATE_CEILING = 0.01;
 
@@ -72,6 +73,25 @@ class ResolverAccuracyIT {
         assertThat(evaluation.households().rate()).isLessThan(HOUSEHOLD_MERGE_RATE_CEILING);
     }
 
+    /**
+     * Ten times larger: namesakes, shared first-name.last-name mailboxes at other providers and common
+     * names are where matchers over-merge as a company grows (0.65 before term-frequency adjusted
+     * names and a namesake-aware model).
+     */
+    @Test
+    void generatedCompanyOfTenThousandPersons() throws Exception {
+        Evaluation evaluation = evaluate(new GeneratedCompanyDataset(), 10_000);
+
+        assertThat(evaluation.scores().records()).isGreaterThan(14_000);
+        assertThat(evaluation.scores().f1()).isGreaterThanOrEqualTo(GENERATED_10K_F1_FLOOR);
+        assertThat(evaluation.scores().precision()).isGreaterThanOrEqualTo(0.99);
+        assertThat(evaluation.scores().largestCluster()).isLessThan(10);
+        assertThat(evaluation.sharedMailboxes().pairs()).isPositive();
+        assertThat(evaluation.sharedMailboxes().merged()).isZero();
+        assertThat(evaluation.households().pairs()).isPositive();
+        assertThat(evaluation.households().rate()).isLessThan(HOUSEHOLD_MERGE_RATE_CEILING);
+    }
+
     @Test
     void senzingTruthSet() throws Exception {
         Evaluation evaluation = evaluate(new SenzingDataset());
@@ -86,11 +106,19 @@ class ResolverAccuracyIT {
     }
 
     private Evaluation evaluate(EvaluationDataset dataset) throws Exception {
+        return evaluate(dataset, 1000);
+    }
+
+    private Evaluation evaluate(EvaluationDataset dataset, int generatedPersons) throws Exception {
         Path datasets = datasets();
         assumeTrue(dataset.available(datasets), "the shared data sets are not under " + datasets);
         Console quiet = new Console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
-        Evaluation evaluation =
-                new Evaluator(datasets, workdir, new EvaluationSettings(2, null, 1000), quiet).evaluate(dataset);
+        Evaluation evaluation = new Evaluator(
+                        datasets,
+                        workdir.resolve("persons-" + generatedPersons),
+                        new EvaluationSettings(2, null, generatedPersons),
+                        quiet)
+                .evaluate(dataset);
         evaluations.add(evaluation);
         System.out.println(EvaluationTable.text(List.of(evaluation)));
         return evaluation;
