@@ -111,11 +111,20 @@ class PrivacyIT {
                     && !table.equals(RapportTables.REJECTED.qualifiedName())
                     && !table.equals(RapportTables.SUPPRESSIONS.qualifiedName())
                     && !table.equals(RapportTables.IDENTITY_HISTORY.qualifiedName())
-                    && !table.equals(RapportTables.MATCH_EVIDENCE.qualifiedName())) {
+                    && !table.equals(RapportTables.MATCH_EVIDENCE.qualifiedName())
+                    && !table.equals(RapportTables.MATCH_LINKS.qualifiedName())
+                    && !table.equals(RapportTables.RESOLUTION_STATE.qualifiedName())) {
                 assertThat(after.get(table))
                         .as("rows of %s after forget", table)
                         .isEqualTo(before.get(table));
             }
+        }
+        // what incremental resolution stored of the person's records (their links and blocks) goes too
+        for (dev.rapport.schemas.table.TableDefinition table :
+                List.of(RapportTables.MATCH_LINKS, RapportTables.RESOLUTION_STATE)) {
+            assertThat(after.get(table.qualifiedName()))
+                    .as("rows of %s after forget", table.qualifiedName())
+                    .isLessThan(before.get(table.qualifiedName()));
         }
         List<String> findings = warehouseFindings(person.needles());
         System.out.println("forget: files holding the person after forget: " + findings);
