@@ -29,9 +29,7 @@ import dev.rapport.identity.match.Evidence;
 import dev.rapport.identity.match.EvidenceFunction;
 import dev.rapport.identity.match.IncrementalBlockLinkFunction;
 import dev.rapport.identity.match.Link;
-import dev.rapport.identity.model.FellegiSunterModel;
 import dev.rapport.identity.model.StoredModel;
-import dev.rapport.identity.model.TermFrequencyAdjustment;
 import dev.rapport.identity.profile.AssignCustomerFunction;
 import dev.rapport.identity.profile.AssignedRecord;
 import dev.rapport.identity.profile.IdentityCounters;
@@ -41,11 +39,13 @@ import dev.rapport.identity.record.DecodeRecordFunction;
 import dev.rapport.identity.record.ResolutionRecord;
 import dev.rapport.identity.score.CandidatePair;
 import dev.rapport.identity.score.CandidatePairFunction;
+import dev.rapport.identity.score.ComparedPairFunction;
+import dev.rapport.identity.score.EstimateModelFunction;
+import dev.rapport.identity.score.EstimationInput;
 import dev.rapport.identity.score.IncrementalCandidatePairFunction;
-import dev.rapport.identity.score.PairBlocksFunction;
-import dev.rapport.identity.score.ProbabilisticLinkFunction;
+import dev.rapport.identity.score.ModelEstimation;
+import dev.rapport.identity.score.PatternCountFunction;
 import dev.rapport.identity.score.ProbabilisticLinker;
-import dev.rapport.identity.score.ProbabilisticResult;
 import dev.rapport.identity.score.SampleFunction;
 import dev.rapport.identity.score.ScorePairFunction;
 import dev.rapport.identity.score.TermFrequencyFunction;
@@ -163,8 +163,7 @@ public final class IdentityJob {
         TableLoader matchModel;
         Schema identityMapSchema;
         String previousSettings;
-        FellegiSunterModel storedModel;
-        TermFrequencyAdjustment storedTermFrequencies;
+        List<StoredModel.Row> storedModel;
         try (RapportCatalog tables = new RapportCatalog(catalog)) {
             // the input too: resolving before anything was ingested gives empty results, not an error
             inputSchema = tables.ensure(RapportTables.CUSTOMER_RECORDS).schema();
@@ -179,7 +178,6 @@ public final class IdentityJob {
             tables.ensure(RapportTables.MATCH_LINKS);
             Table modelTable = tables.ensure(RapportTables.MATCH_MODEL);
             storedModel = readModel(modelTable);
-            storedTermFrequencies = StoredModel.termFrequencies(readModelRows(modelTable));
             resolutionState = tables.tableLoader(RapportTables.RESOLUTION_STATE);
             matchLinks = tables.tableLoader(RapportTables.MATCH_LINKS);
             matchModel = tables.tableLoader(RapportTables.MATCH_MODEL);
@@ -214,22 +212,20 @@ public final class IdentityJob {
         } else if (incremental && !previousSettings.equals(settings)) {
             incremental = false;
             fullRunReason = "the identity settings changed since the previous run";
-        } else if (incremental && probabilistic && storedModel == null) {
+        } else if (incremental && probabilistic && storedModel.isEmpty()) {
             incremental = false;
             fullRunReason = "no estimated model in identity.match_model to apply";
         }
         // weights are re-estimated by full runs; incremental runs apply the last estimated model
-        FellegiSunterModel model = null;
-        TermFrequencyAdjustment termFrequencies = null;
+        List<StoredModel.Row> model = null;
         if (probabilistic && (incremental || config.probabilistic().model() == ProbabilisticConfig.Model.REUSE)) {
-            if (storedModel == null) {
+            if (storedModel.isEmpty()) {
                 throw new InvalidConfigException(
                         "identity.probabilistic.model",
                         "is reuse, but identity.match_model holds no model; run a full resolution with model: estimate"
                                 + " first");
             }
             model = storedModel;
-            termFrequencies = storedTermFrequencies;
         }
 
         BlockingKeyRule blockingKeys = new BlockingKeyRule(config);
@@ -257,7 +253,7 @@ public final class IdentityJob {
         DataStream<Link> blockLinks = links;
         if (probabilistic) {
             ProbabilisticLinks scored =
-                    probabilisticLinks(env, records, comparator, model, termFrequencies, previousRun, matchModel, rows);
+                    probabilisticLinks(env, records, comparator, model, previousRun, matchModel, rows);
             links = links.union(scored.pairLinks());
             blockLinks = blockLinks.union(scored.blockLinks());
         }
@@ -392,17 +388,17 @@ public final class IdentityJob {
 
     /**
      * Fellegi-Sunter links. Candidate blocks are compared in parallel (in an incremental run only
-     * those with a changed record). With {@code model} null the model is estimated: one operator
-     * estimates it over all distinct pairs, keeps the pairs above the threshold and stores the
-     * model. With a stored model, each pair is scored on its own, in parallel, together with the
-     * links the previous run made for it in blocks not compared again.
+     * those with a changed record) and each pair is made distinct with all its blocks. With
+     * {@code model} null the model is estimated from the distinct pairs' pattern counts and the
+     * random sample, by one small operator, and stored; otherwise the stored model is applied. Its
+     * rows reach the scoring operator as broadcast input, and each pair is scored on its own, in
+     * parallel: memory does not grow with the number of pairs.
      */
     private ProbabilisticLinks probabilisticLinks(
             StreamExecutionEnvironment env,
             DataStream<ResolutionRecord> records,
             RecordComparator comparator,
-            FellegiSunterModel model,
-            TermFrequencyAdjustment termFrequencies,
+            List<StoredModel.Row> model,
             PreviousRun previous,
             TableLoader matchModel,
             IdentityRows rows) {
@@ -445,73 +441,63 @@ public final class IdentityJob {
                     .returns(TypeInformation.of(CandidatePair.class))
                     .uid("identity-candidate-pairs")
                     .name("Compare candidate pairs");
-            keptLinks = null; // a full run keeps no previous link
-        }
-
-        if (model != null) {
-            if (keptLinks == null) {
-                // an empty stream of the right type
-                keptLinks = pairs.flatMap((CandidatePair pair, Collector<Link> none) -> {})
-                        .returns(TypeInformation.of(Link.class))
-                        .uid("identity-no-previous-candidate-links")
-                        .name("No previous links (full run)");
-            }
-            SingleOutputStreamOperator<Link> scored = pairs.keyBy(CandidatePair::key, Types.STRING)
-                    .connect(keptLinks.keyBy(IdentityJob::pairKey, Types.STRING))
-                    .process(new ScorePairFunction(
-                            model,
-                            termFrequencies,
-                            comparator,
-                            probabilistic.threshold(),
-                            probabilistic.conflictOverride()))
+            // a full run keeps no previous link: an empty stream of the right type
+            keptLinks = pairs.flatMap((CandidatePair pair, Collector<Link> none) -> {})
                     .returns(TypeInformation.of(Link.class))
-                    .uid("identity-score-pairs")
-                    .name("Fellegi-Sunter links (stored model)");
-            return new ProbabilisticLinks(scored, scored.getSideOutput(ScorePairFunction.BLOCK_LINKS));
+                    .uid("identity-no-previous-candidate-links")
+                    .name("No previous links (full run)");
         }
-
-        DataStream<CandidatePair> sample = matchRecords
-                .fullWindowPartition()
-                .mapPartition(new SampleFunction(ProbabilisticLinker.SAMPLE_SIZE))
+        SingleOutputStreamOperator<CandidatePair> distinct = pairs.keyBy(CandidatePair::key, Types.STRING)
+                .connect(keptLinks.keyBy(IdentityJob::pairKey, Types.STRING))
+                .process(new ComparedPairFunction())
                 .returns(TypeInformation.of(CandidatePair.class))
-                .uid("identity-random-sample")
-                .name("Random sample for u");
-        DataStream<ProbabilisticResult> results = pairs.union(sample)
-                .fullWindowPartition()
-                .mapPartition(new ProbabilisticLinkFunction(
-                        comparator, probabilistic.threshold(), probabilistic.conflictOverride()))
-                .returns(TypeInformation.of(ProbabilisticResult.class))
-                .setParallelism(1)
-                .uid("identity-probabilistic-links")
+                .uid("identity-distinct-pairs")
+                .name("Distinct candidate pairs");
+
+        DataStream<StoredModel.Row> modelRows;
+        if (model != null) {
+            modelRows = env.fromData(model, TypeInformation.of(StoredModel.Row.class))
+                    .uid("identity-stored-model")
+                    .name("Stored model");
+        } else {
+            DataStream<EstimationInput> patternCounts = distinct.fullWindowPartition()
+                    .mapPartition(new PatternCountFunction())
+                    .returns(TypeInformation.of(EstimationInput.class))
+                    .uid("identity-pattern-counts")
+                    .name("Pattern counts");
+            DataStream<EstimationInput> sample = matchRecords
+                    .fullWindowPartition()
+                    .mapPartition(new SampleFunction(ModelEstimation.SAMPLE_SIZE))
+                    .returns(TypeInformation.of(EstimationInput.class))
+                    .uid("identity-random-sample")
+                    .name("Random sample for u");
+            modelRows = patternCounts
+                    .union(sample)
+                    .fullWindowPartition()
+                    .mapPartition(new EstimateModelFunction(comparator))
+                    .returns(TypeInformation.of(StoredModel.Row.class))
+                    .setParallelism(1)
+                    .uid("identity-estimate-model")
+                    .name("Estimate the Fellegi-Sunter model");
+            IcebergSink.forRowData(modelRows
+                            .map(rows::matchModel)
+                            .returns(IdentityRows.matchModelType())
+                            .setParallelism(1)
+                            .uid("identity-match-model-rows")
+                            .name("match_model rows"))
+                    .tableLoader(matchModel)
+                    .overwrite(true)
+                    .uidSuffix("match-model")
+                    .append();
+        }
+        SingleOutputStreamOperator<Link> scored = distinct.connect(modelRows.broadcast(ScorePairFunction.MODEL_ROWS))
+                .process(new ScorePairFunction(probabilistic.threshold(), probabilistic.conflictOverride()))
+                .returns(TypeInformation.of(Link.class))
+                .uid("identity-score-pairs")
                 .name("Fellegi-Sunter links");
-        DataStream<Link> pairLinks = results.filter(result -> result.link != null)
-                .setParallelism(1)
-                .uid("identity-probabilistic-link-results")
-                .name("Probabilistic links")
-                .map(result -> result.link)
-                .returns(TypeInformation.of(Link.class))
-                .setParallelism(1)
-                .uid("identity-probabilistic-link")
-                .name("Probabilistic link");
-        IcebergSink.forRowData(results.filter(result -> result.modelRow != null)
-                        .setParallelism(1)
-                        .uid("identity-model-results")
-                        .name("Estimated model")
-                        .map(result -> rows.matchModel(result.modelRow))
-                        .returns(IdentityRows.matchModelType())
-                        .setParallelism(1)
-                        .uid("identity-match-model-rows")
-                        .name("match_model rows"))
-                .tableLoader(matchModel)
-                .overwrite(true)
-                .uidSuffix("match-model")
-                .append();
-        DataStream<Link> blockLinks = pairs.keyBy(CandidatePair::key, Types.STRING)
-                .connect(pairLinks.keyBy(IdentityJob::pairKey, Types.STRING))
-                .process(new PairBlocksFunction())
-                .returns(TypeInformation.of(Link.class))
-                .uid("identity-probabilistic-block-links")
-                .name("Probabilistic links per candidate block");
+        DataStream<Link> pairLinks = scored.union(distinct.getSideOutput(ComparedPairFunction.KEPT_PAIR_LINKS));
+        DataStream<Link> blockLinks = scored.getSideOutput(ScorePairFunction.BLOCK_LINKS)
+                .union(distinct.getSideOutput(ComparedPairFunction.KEPT_BLOCK_LINKS));
         return new ProbabilisticLinks(pairLinks, blockLinks);
     }
 
@@ -519,10 +505,16 @@ public final class IdentityJob {
         return link.fromRecordId + "|" + link.toRecordId;
     }
 
-    /** The model the last estimating run stored, or null if there is none. */
-    private static FellegiSunterModel readModel(Table table) {
+    /**
+     * The rows of the model the last estimating run stored (none if there is none), checked whole
+     * before any job starts.
+     */
+    private static List<StoredModel.Row> readModel(Table table) {
         List<StoredModel.Row> modelRows = readModelRows(table);
-        return modelRows.isEmpty() ? null : StoredModel.model(modelRows);
+        if (!modelRows.isEmpty()) {
+            StoredModel.model(modelRows);
+        }
+        return modelRows;
     }
 
     private static List<StoredModel.Row> readModelRows(Table table) {
@@ -576,7 +568,7 @@ public final class IdentityJob {
                 (int) longResult(result, ClusterFunction.LARGEST_CLUSTER),
                 longResult(result, BlockLinkFunction.BLOCKS_OVER_CAP),
                 longResult(result, CandidatePairFunction.COMPARISONS),
-                longResult(result, ProbabilisticLinkFunction.CANDIDATE_PAIRS),
+                longResult(result, ComparedPairFunction.CANDIDATE_PAIRS),
                 longResult(result, CandidatePairFunction.BLOCKS_OVER_CAP),
                 longResult(result, CandidatePairFunction.BLOCKS),
                 longResult(result, CandidatePairFunction.BLOCKS_COMPARED),

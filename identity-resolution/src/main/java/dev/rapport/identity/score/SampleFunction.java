@@ -7,11 +7,11 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keeps the {@code size} records with the smallest record ids. Record ids are hashes, so this is a
- * random sample, and the same one whatever the parallelism: the scoring operator applies the same
+ * random sample, and the same one whatever the parallelism: the estimating operator applies the same
  * rule again over every partition's sample. Each partition also sends its record count, and how
  * many of its records have a given and a family name (for the term-frequency adjustment).
  */
-public final class SampleFunction implements MapPartitionFunction<MatchRecord, CandidatePair> {
+public final class SampleFunction implements MapPartitionFunction<MatchRecord, EstimationInput> {
 
     private static final long serialVersionUID = 1L;
 
@@ -22,7 +22,7 @@ public final class SampleFunction implements MapPartitionFunction<MatchRecord, C
     }
 
     @Override
-    public void mapPartition(Iterable<MatchRecord> records, Collector<CandidatePair> out) {
+    public void mapPartition(Iterable<MatchRecord> records, Collector<EstimationInput> out) {
         TreeMap<String, MatchRecord> smallest = new TreeMap<>();
         long count = 0;
         long givenNames = 0;
@@ -38,7 +38,7 @@ public final class SampleFunction implements MapPartitionFunction<MatchRecord, C
                 }
             }
         }
-        smallest.values().forEach(record -> out.collect(CandidatePair.sample(record)));
-        out.collect(CandidatePair.recordCount(count, givenNames, familyNames));
+        smallest.values().forEach(record -> out.collect(EstimationInput.sample(record)));
+        out.collect(EstimationInput.recordCount(count, givenNames, familyNames));
     }
 }

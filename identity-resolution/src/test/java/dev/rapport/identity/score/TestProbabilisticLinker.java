@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.rapport.identity.compare.Comparison;
 import dev.rapport.identity.compare.MatchField;
-import dev.rapport.identity.compare.RecordComparator;
 import dev.rapport.identity.match.Link;
 import dev.rapport.identity.model.ComparisonPattern;
 import dev.rapport.identity.model.FellegiSunterModel;
-import java.util.List;
+import dev.rapport.identity.model.PatternWeights;
+import dev.rapport.identity.model.TermFrequencyAdjustment;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TestProbabilisticLinker {
@@ -18,19 +20,22 @@ class TestProbabilisticLinker {
 
     @Test
     void eachLinkCarriesItsLevelsAndTheWeightsThatSumToItsProbability() {
-        ProbabilisticLinker linker = new ProbabilisticLinker(new RecordComparator(local -> false), 0.9);
+        ProbabilisticLinker linker = new ProbabilisticLinker(0.9);
         byte[] strong = levels(MatchField.GIVEN_NAME, 2, MatchField.FAMILY_NAME, 1, MatchField.BIRTH_DATE, 1);
         strong[MatchField.EMAIL.ordinal()] = 1;
         strong[MatchField.CITY.ordinal()] = 3;
         byte[] weak = levels(MatchField.FAMILY_NAME, 1, MatchField.CITY, 1);
-        linker.add(CandidatePair.of("r1", "r2", new Comparison(strong, false)));
-        linker.add(CandidatePair.of("r3", "r4", new Comparison(strong, false)));
-        linker.add(CandidatePair.of("r5", "r6", new Comparison(weak, false)));
+        Map<Integer, PatternWeights> cache = new HashMap<>();
+        TermFrequencyAdjustment none = new TermFrequencyAdjustment(0, 0);
 
-        List<Link> links = linker.links(model);
+        Link link = linker.link(CandidatePair.of("r1", "r2", new Comparison(strong, false)), model, none, cache);
 
-        assertThat(links).extracting(link -> link.fromRecordId).containsExactly("r1", "r3");
-        Link link = links.get(0);
+        assertThat(linker.link(CandidatePair.of("r5", "r6", new Comparison(weak, false)), model, none, cache))
+                .isNull();
+        assertThat(linker.link(CandidatePair.of("r3", "r4", new Comparison(strong, true)), model, none, cache))
+                .as("a guarded pair")
+                .isNull();
+        assertThat(link.fromRecordId).isEqualTo("r1");
         assertThat(link.nameCheck).isNull();
         assertThat(link.levels).containsExactly(strong);
         int pattern = ComparisonPattern.encode(strong);
