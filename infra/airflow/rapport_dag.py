@@ -6,6 +6,10 @@ RAPPORT_CONFIG). The stages are rerun-safe: a retried stage upserts into the sam
 and leaves no duplicates, so a transient failure (the catalog database restarting, S3 throttling,
 a lost TaskManager) is simply retried.
 
+With ``identity.incremental: true`` in the config, the daily ``resolve`` matches only the records
+that changed since the previous day's run (the result equals a full run's with the same model);
+schedule ``rapport resolve --full`` now and then (e.g. weekly) to estimate the model again.
+
 Exit codes of ``rapport``: 0 success, 1 the job failed (worth a retry), 2 the configuration is
 wrong (rapport.yaml, a missing environment variable): a retry would fail the same way, so the
 task fails at once without using up its retries (AirflowFailException). Airflow's BashOperator

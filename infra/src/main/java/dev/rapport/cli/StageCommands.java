@@ -31,7 +31,7 @@ final class StageCommands {
     }
 
     static int resolve(RapportConfig config, Console console, ExecutionTarget target) throws Exception {
-        return resolve(config, console, target, false);
+        return resolve(config, console, target, config.identity().incremental());
     }
 
     static int resolve(RapportConfig config, Console console, ExecutionTarget target, boolean incremental)

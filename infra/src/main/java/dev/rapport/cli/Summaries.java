@@ -65,7 +65,10 @@ final class Summaries {
         console.line(links.toString());
         if (report.comparisons() > 0) {
             console.line("  probabilistic matching: " + Console.count(report.comparisons()) + " comparisons, "
-                    + Console.count(report.candidatePairs()) + " distinct candidate pairs");
+                    + Console.count(report.candidatePairs()) + " distinct candidate pairs; "
+                    + Console.count(report.candidateBlocksWindowed()) + " large candidate blocks compared in windows, "
+                    + Console.count(report.candidateBlocksOverCap())
+                    + " over probabilistic.max_block_size not compared");
         }
         StringBuilder sizes = new StringBuilder("  customers by records held:");
         for (IdentityReport.SizeClassCount sizeClass : report.clusterSizes()) {

@@ -99,7 +99,16 @@ public final class RapportConfigLoader {
 
     private static CatalogConfig catalog(Object value, Path baseDir, Map<String, String> environment) {
         if (value == null) {
-            return CatalogConfig.embedded(baseDir.resolve("rapport-data"));
+            Path dataDir = baseDir.resolve("rapport-data");
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw new InvalidConfigException(
+                        "catalog",
+                        "no catalog is set and the embedded one cannot be created in " + dataDir + ": "
+                                + e.getMessage());
+            }
+            return CatalogConfig.embedded(dataDir);
         }
         Map<String, Object> map = asMap(value, "catalog");
         for (String key : map.keySet()) {

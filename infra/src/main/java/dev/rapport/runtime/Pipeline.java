@@ -157,8 +157,9 @@ public final class Pipeline {
         runner.run("alerts", StreamingSettings.apply(runner.configuration(), streaming), job::build, null, null);
     }
 
+    /** A full or incremental resolution, as {@code identity.incremental} says. */
     public IdentityReport resolve() throws Exception {
-        return resolve(false);
+        return resolve(config.identity().incremental());
     }
 
     /**
@@ -188,6 +189,8 @@ public final class Pipeline {
         outputs.put("matched_records", report.matchedRecords());
         outputs.put("largest_cluster", (long) report.largestCluster());
         outputs.put("comparisons", report.comparisons());
+        outputs.put("candidate_blocks_windowed", report.candidateBlocksWindowed());
+        outputs.put("candidate_blocks_over_cap", report.candidateBlocksOverCap());
         outputs.put("refused_links", report.refusedLinks());
         outputs.put("changed_records", report.changedRecords());
         outputs.put("blocks_linked", report.blocksLinked());

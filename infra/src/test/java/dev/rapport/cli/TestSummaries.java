@@ -33,6 +33,7 @@ class TestSummaries {
                 0,
                 0,
                 0,
+                0,
                 7,
                 List.of(
                         new IdentityReport.SizeClassCount("1", 5, 5),

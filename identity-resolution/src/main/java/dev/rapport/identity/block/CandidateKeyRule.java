@@ -34,6 +34,11 @@ public final class CandidateKeyRule implements Serializable {
      */
     public static final String STORED_PREFIX = "candidate:";
 
+    /** Prefix of the blocks of a name's phonetic code with a birth year. */
+    public static final String NAME_YEAR = "nameyear:";
+    /** Prefix of the blocks of both names' phonetic codes. */
+    public static final String NAMES = "names:";
+
     private final RecordComparator comparator;
 
     public CandidateKeyRule(RecordComparator comparator) {
@@ -47,15 +52,15 @@ public final class CandidateKeyRule implements Serializable {
         if (record.birthDate != null) {
             int year = LocalDate.ofEpochDay(record.birthDate).getYear();
             if (given != null) {
-                keys.add("nameyear:" + given + ":" + year);
+                keys.add(NAME_YEAR + given + ":" + year);
             }
             if (family != null) {
-                keys.add("nameyear:" + family + ":" + year);
+                keys.add(NAME_YEAR + family + ":" + year);
             }
             keys.add("birth:" + record.birthDate);
         }
         if (given != null && family != null) {
-            keys.add(given.compareTo(family) <= 0 ? "names:" + given + ":" + family : "names:" + family + ":" + given);
+            keys.add(given.compareTo(family) <= 0 ? NAMES + given + ":" + family : NAMES + family + ":" + given);
         }
         if (record.email != null) {
             keys.add("email:" + record.email);

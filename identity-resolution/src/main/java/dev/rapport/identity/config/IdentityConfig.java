@@ -24,14 +24,20 @@ import java.util.stream.Collectors;
  *   generic_mailboxes: [info, office, sales]    # local parts of shared mailboxes that never link
  *   probabilistic: {enabled: true, threshold: 0.95}  # see ProbabilisticConfig
  *   survivorship: {source_trust: {erp: 2, crm: 1}, default: trust}  # see SurvivorshipConfig
+ *   incremental: false   # true: scheduled runs match only what changed since the previous run
  * }</pre>
+ *
+ * <p>{@code incremental} decides how {@code rapport run} and {@code rapport resolve} resolve; it is
+ * not part of {@link dev.rapport.identity.incremental.ResolutionSettings}: an incremental run
+ * gives the same result as a full one with the same model, so switching it keeps the stored state.
  */
 public record IdentityConfig(
         List<MatchRule> rules,
         int maxBlockSize,
         Set<String> genericMailboxes,
         ProbabilisticConfig probabilistic,
-        SurvivorshipConfig survivorship)
+        SurvivorshipConfig survivorship,
+        boolean incremental)
         implements Serializable {
 
     public static final String RULES = "rules";
@@ -39,6 +45,7 @@ public record IdentityConfig(
     public static final String GENERIC_MAILBOXES = "generic_mailboxes";
     public static final String PROBABILISTIC = "probabilistic";
     public static final String SURVIVORSHIP = "survivorship";
+    public static final String INCREMENTAL = "incremental";
 
     public static final List<MatchRule> RULES_DEFAULT =
             List.of(MatchRule.EMAIL, MatchRule.PHONE, MatchRule.SOURCE_CUSTOMER_REF);
@@ -70,7 +77,7 @@ public record IdentityConfig(
             "prodaja");
 
     private static final Set<String> KEYS =
-            Set.of(RULES, MAX_BLOCK_SIZE, GENERIC_MAILBOXES, PROBABILISTIC, SURVIVORSHIP);
+            Set.of(RULES, MAX_BLOCK_SIZE, GENERIC_MAILBOXES, PROBABILISTIC, SURVIVORSHIP, INCREMENTAL);
 
     public IdentityConfig {
         requireNonNull(rules, "rules is null");
@@ -90,6 +97,16 @@ public record IdentityConfig(
         genericMailboxes = genericMailboxes.stream()
                 .map(mailbox -> mailbox.toLowerCase(Locale.ROOT))
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Full runs unless asked otherwise. */
+    public IdentityConfig(
+            List<MatchRule> rules,
+            int maxBlockSize,
+            Set<String> genericMailboxes,
+            ProbabilisticConfig probabilistic,
+            SurvivorshipConfig survivorship) {
+        this(rules, maxBlockSize, genericMailboxes, probabilistic, survivorship, false);
     }
 
     /** With the default survivorship (the most recent value of every field). */
@@ -134,7 +151,15 @@ public record IdentityConfig(
         ProbabilisticConfig probabilistic =
                 ProbabilisticConfig.fromMap(yaml.get(PROBABILISTIC), key + "." + PROBABILISTIC);
         SurvivorshipConfig survivorship = SurvivorshipConfig.fromMap(yaml.get(SURVIVORSHIP), key + "." + SURVIVORSHIP);
-        return new IdentityConfig(rules, maxBlockSize, mailboxes, probabilistic, survivorship);
+        boolean incremental = false;
+        if (yaml.containsKey(INCREMENTAL)) {
+            if (!(yaml.get(INCREMENTAL) instanceof Boolean value)) {
+                throw new InvalidConfigException(
+                        key + "." + INCREMENTAL, "must be true or false, got '" + yaml.get(INCREMENTAL) + "'");
+            }
+            incremental = value;
+        }
+        return new IdentityConfig(rules, maxBlockSize, mailboxes, probabilistic, survivorship, incremental);
     }
 
     /** Whether the local part of an email (before the {@code @}) is a shared mailbox. */

@@ -15,7 +15,10 @@ import java.util.TreeSet;
  *   probabilistic:
  *     enabled: true        # default true
  *     threshold: 0.95      # link pairs whose match probability is at least this
- *     max_block_size: 200  # a candidate block larger than this is not compared, and is counted
+ *     max_block_size: 1000 # a candidate block larger than this is not compared, and is counted
+ *     window: 20           # a block of more than 2 x window records is compared in windows: each
+ *                          # record against its next 20 in an order that puts one person's records
+ *                          # together (BlockOrder), so comparisons grow linearly with records
  *     conflict_override: 0.995  # clearly different birth dates or national ids veto a link unless
  *                               # the other fields alone reach this match probability
  *     model: estimate      # estimate m and u in this run (default), or reuse the last estimated model
@@ -25,11 +28,13 @@ import java.util.TreeSet;
  *     0.95, about one link in twenty is expected to be wrong before the guards apply
  * @param conflictOverride the match probability that the fields other than a clearly different
  *     birth date or national id must reach, on their own, for the pair to link despite the conflict
+ * @param window how many of its successors each record of a large candidate block is compared
+ *     with; blocks of at most twice this many records are compared in full
  * @param model whether a full run estimates the model or applies the one in {@code identity.match_model};
  *     incremental runs always apply the stored one
  */
 public record ProbabilisticConfig(
-        boolean enabled, double threshold, int maxBlockSize, double conflictOverride, Model model)
+        boolean enabled, double threshold, int maxBlockSize, double conflictOverride, Model model, int window)
         implements Serializable {
 
     /** Where a run's Fellegi-Sunter model comes from. */
@@ -49,14 +54,17 @@ public record ProbabilisticConfig(
     public static final String MAX_BLOCK_SIZE = "max_block_size";
     public static final String CONFLICT_OVERRIDE = "conflict_override";
     public static final String MODEL = "model";
+    public static final String WINDOW = "window";
 
     public static final boolean ENABLED_DEFAULT = true;
     public static final double THRESHOLD_DEFAULT = 0.95;
-    public static final int MAX_BLOCK_SIZE_DEFAULT = 200;
+    public static final int MAX_BLOCK_SIZE_DEFAULT = 1000;
     public static final double CONFLICT_OVERRIDE_DEFAULT = 0.995;
     public static final Model MODEL_DEFAULT = Model.ESTIMATE;
+    public static final int WINDOW_DEFAULT = 20;
 
-    private static final Set<String> KEYS = Set.of(ENABLED, THRESHOLD, MAX_BLOCK_SIZE, CONFLICT_OVERRIDE, MODEL);
+    private static final Set<String> KEYS =
+            Set.of(ENABLED, THRESHOLD, MAX_BLOCK_SIZE, CONFLICT_OVERRIDE, MODEL, WINDOW);
 
     public ProbabilisticConfig {
         java.util.Objects.requireNonNull(model, "model is null");
@@ -70,6 +78,15 @@ public record ProbabilisticConfig(
             throw new IllegalArgumentException(
                     "conflictOverride must be between 0 and 1 (exclusive), got " + conflictOverride);
         }
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be at least 1, got " + window);
+        }
+    }
+
+    /** With the default window. */
+    public ProbabilisticConfig(
+            boolean enabled, double threshold, int maxBlockSize, double conflictOverride, Model model) {
+        this(enabled, threshold, maxBlockSize, conflictOverride, model, WINDOW_DEFAULT);
     }
 
     /** With the default conflict override. */
@@ -148,6 +165,17 @@ public record ProbabilisticConfig(
                     .orElseThrow(() -> new InvalidConfigException(
                             key + "." + MODEL, "must be estimate or reuse, got '" + value + "'"));
         }
-        return new ProbabilisticConfig(enabled, threshold, maxBlockSize, conflictOverride, model);
+        int window = WINDOW_DEFAULT;
+        if (yaml.containsKey(WINDOW)) {
+            Object value = yaml.get(WINDOW);
+            if (!(value instanceof Integer || value instanceof Long)
+                    || ((Number) value).longValue() < 1
+                    || ((Number) value).longValue() > 10_000) {
+                throw new InvalidConfigException(
+                        key + "." + WINDOW, "must be a whole number between 1 and 10000, got '" + value + "'");
+            }
+            window = ((Number) value).intValue();
+        }
+        return new ProbabilisticConfig(enabled, threshold, maxBlockSize, conflictOverride, model, window);
     }
 }

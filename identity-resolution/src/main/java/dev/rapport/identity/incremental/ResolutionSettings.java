@@ -27,6 +27,7 @@ public final class ResolutionSettings {
                 + (probabilistic.enabled()
                         ? "threshold " + probabilistic.threshold()
                                 + ", max_block_size " + probabilistic.maxBlockSize()
+                                + ", window " + probabilistic.window()
                                 + ", conflict_override " + probabilistic.conflictOverride()
                         : "off");
     }

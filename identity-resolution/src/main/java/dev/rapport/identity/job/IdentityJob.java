@@ -98,6 +98,12 @@ import org.apache.iceberg.io.CloseableIterable;
  * read previous identity_map ------------------------^     -> identity_map, identity_history
  *              records keyBy record id JOIN assignments -> keyBy customer -> golden profile
  *              links keyBy first record JOIN assignments -> match_evidence
+ *
+ * Fellegi-Sunter links (parallel but for the small estimate):
+ * records -> name frequencies -> candidate keys -> keyBy block -> compared pairs
+ *   -> keyBy pair -> distinct pairs -> pattern counts --+
+ *      random sample, record counts -------------------+-> estimate (parallelism 1) -> match_model
+ *   distinct pairs + model rows (broadcast) -> scored links -> clustering, match_links
  * </pre>
  *
  * <p>A bounded job: the caller runs it in {@code BATCH} mode. The map, profile and evidence tables
@@ -429,7 +435,8 @@ public final class IdentityJob {
         if (previous != null) {
             SingleOutputStreamOperator<CandidatePair> compared = candidateBlocks
                     .connect(previous.candidateUpdates().keyBy((BlockUpdate update) -> update.blockKey, Types.STRING))
-                    .process(new IncrementalCandidatePairFunction(comparator, probabilistic.maxBlockSize()))
+                    .process(new IncrementalCandidatePairFunction(
+                            comparator, probabilistic.maxBlockSize(), probabilistic.window()))
                     .returns(TypeInformation.of(CandidatePair.class))
                     .uid("identity-changed-candidate-pairs")
                     .name("Compare candidate pairs of changed blocks, keep the others' links");
@@ -437,7 +444,8 @@ public final class IdentityJob {
             keptLinks = compared.getSideOutput(IncrementalCandidatePairFunction.KEPT_LINKS);
         } else {
             pairs = candidateBlocks
-                    .process(new CandidatePairFunction(comparator, probabilistic.maxBlockSize()))
+                    .process(
+                            new CandidatePairFunction(comparator, probabilistic.maxBlockSize(), probabilistic.window()))
                     .returns(TypeInformation.of(CandidatePair.class))
                     .uid("identity-candidate-pairs")
                     .name("Compare candidate pairs");
@@ -572,6 +580,7 @@ public final class IdentityJob {
                 longResult(result, CandidatePairFunction.BLOCKS_OVER_CAP),
                 longResult(result, CandidatePairFunction.BLOCKS),
                 longResult(result, CandidatePairFunction.BLOCKS_COMPARED),
+                longResult(result, CandidatePairFunction.BLOCKS_WINDOWED),
                 longResult(result, IdentityCounters.MATCHED_ACCUMULATOR),
                 ClusterSizes.CLASSES.stream()
                         .map(sizeClass -> new IdentityReport.SizeClassCount(

@@ -29,6 +29,8 @@ import java.util.Map;
  * @param candidateBlocks candidate blocks of probabilistic matching
  * @param candidateBlocksCompared candidate blocks compared; an incremental run compares only those
  *     holding a changed record and keeps the others' previous links
+ * @param candidateBlocksWindowed candidate blocks compared in windows (each record with its next
+ *     {@code probabilistic.window} in the block's order) for holding more than twice the window
  * @param matchedRecords records resolved to a customer that holds at least one other record
  * @param clusterSizes the cluster size distribution: customers and their records per size class
  *     ({@link dev.rapport.identity.cluster.ClusterSizes}), every class in order, empty ones too
@@ -51,6 +53,7 @@ public record IdentityReport(
         long candidateBlocksOverCap,
         long candidateBlocks,
         long candidateBlocksCompared,
+        long candidateBlocksWindowed,
         long matchedRecords,
         List<SizeClassCount> clusterSizes,
         long refusedLinks) {

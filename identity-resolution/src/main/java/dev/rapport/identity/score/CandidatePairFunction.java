@@ -1,10 +1,11 @@
 package dev.rapport.identity.score;
 
+import dev.rapport.identity.block.BlockOrder;
+import dev.rapport.identity.block.BlockPairs;
 import dev.rapport.identity.block.CandidateEntry;
 import dev.rapport.identity.compare.MatchRecord;
 import dev.rapport.identity.compare.RecordComparator;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -19,9 +20,12 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Collects one candidate block (keyed by block key) until the input ends, then compares every pair
- * in it. A block larger than the cap (a common name born in one year at scale, a call centre's
- * phone) is not compared in full: it is counted, and its records still meet in their other blocks.
+ * Collects one candidate block (keyed by block key) until the input ends, then compares its pairs:
+ * every pair of a small block; in a block of more than twice the window, each record with its
+ * next {@code window} records in the {@link BlockOrder} (a sorted neighbourhood), so a common name
+ * born in one year costs comparisons in proportion to its records, not their square. A block
+ * larger than the cap (a call centre's phone) is not compared at all: it is counted, and its
+ * records still meet in their other blocks.
  */
 public final class CandidatePairFunction extends KeyedProcessFunction<String, CandidateEntry, CandidatePair> {
 
@@ -35,17 +39,21 @@ public final class CandidatePairFunction extends KeyedProcessFunction<String, Ca
     public static final String BLOCKS = "identity.candidate-blocks";
     /** Accumulator: candidate blocks compared; in an incremental run only those with a changed record. */
     public static final String BLOCKS_COMPARED = "identity.candidate-blocks-compared";
+    /** Accumulator: candidate blocks compared in windows for being larger than twice the window. */
+    public static final String BLOCKS_WINDOWED = "identity.candidate-blocks-windowed";
 
     private final RecordComparator comparator;
     private final int maxBlockSize;
+    private final int window;
 
     private transient ListState<MatchRecord> entries;
     private transient ValueState<Integer> size;
     private transient Counters counters;
 
-    public CandidatePairFunction(RecordComparator comparator, int maxBlockSize) {
+    public CandidatePairFunction(RecordComparator comparator, int maxBlockSize, int window) {
         this.comparator = Objects.requireNonNull(comparator, "comparator is null");
         this.maxBlockSize = maxBlockSize;
+        this.window = window;
     }
 
     @Override
@@ -83,14 +91,17 @@ public final class CandidatePairFunction extends KeyedProcessFunction<String, Ca
                         block,
                         count == null ? block.size() : count,
                         maxBlockSize,
+                        window,
                         comparator,
                         counters)
                 .forEach(out::collect);
     }
 
     /**
-     * Every pair of one candidate block of {@code size} records, of which {@code block} holds the
-     * first {@code maxBlockSize}; none if it is over the cap. Shared with
+     * The pairs of one candidate block of {@code size} records, of which {@code block} holds the
+     * first {@code maxBlockSize}: none if it is over the cap; every pair if it has at most twice
+     * {@code window} records; otherwise each record with its next {@code window} in the
+     * {@link BlockOrder}. Each pair in record id order. Shared with
      * {@link IncrementalCandidatePairFunction}.
      */
     static List<CandidatePair> compare(
@@ -98,6 +109,7 @@ public final class CandidatePairFunction extends KeyedProcessFunction<String, Ca
             List<MatchRecord> block,
             int size,
             int maxBlockSize,
+            int window,
             RecordComparator comparator,
             Counters counters) {
         counters.blocks.add(1L);
@@ -106,18 +118,15 @@ public final class CandidatePairFunction extends KeyedProcessFunction<String, Ca
             return List.of();
         }
         counters.blocksCompared.add(1L);
-        block.sort(Comparator.comparing((MatchRecord record) -> record.recordId));
+        BlockPairs blockPairs = new BlockPairs(comparator, window);
+        if (blockPairs.windowed(block.size())) {
+            counters.blocksWindowed.add(1L);
+        }
         List<CandidatePair> pairs = new ArrayList<>();
-        for (int i = 0; i < block.size(); i++) {
-            for (int j = i + 1; j < block.size(); j++) {
-                MatchRecord first = block.get(i);
-                MatchRecord second = block.get(j);
-                if (first.recordId.equals(second.recordId)) {
-                    continue;
-                }
-                counters.comparisons.add(1L);
-                pairs.add(CandidatePair.of(first, second, comparator.compare(first, second), key));
-            }
+        for (BlockPairs.Pair pair : blockPairs.pairs(key, block)) {
+            counters.comparisons.add(1L);
+            pairs.add(CandidatePair.of(
+                    pair.first(), pair.second(), comparator.compare(pair.first(), pair.second()), key));
         }
         return pairs;
     }
@@ -128,12 +137,14 @@ public final class CandidatePairFunction extends KeyedProcessFunction<String, Ca
         final LongCounter blocksOverCap = new LongCounter();
         final LongCounter blocks = new LongCounter();
         final LongCounter blocksCompared = new LongCounter();
+        final LongCounter blocksWindowed = new LongCounter();
 
         Counters(org.apache.flink.api.common.functions.RuntimeContext context) {
             context.addAccumulator(COMPARISONS, comparisons);
             context.addAccumulator(BLOCKS_OVER_CAP, blocksOverCap);
             context.addAccumulator(BLOCKS, blocks);
             context.addAccumulator(BLOCKS_COMPARED, blocksCompared);
+            context.addAccumulator(BLOCKS_WINDOWED, blocksWindowed);
         }
     }
 }

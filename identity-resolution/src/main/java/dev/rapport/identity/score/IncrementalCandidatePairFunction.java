@@ -35,6 +35,7 @@ public final class IncrementalCandidatePairFunction
 
     private final RecordComparator comparator;
     private final int maxBlockSize;
+    private final int window;
 
     private transient ListState<MatchRecord> entries;
     private transient ValueState<Integer> size;
@@ -43,9 +44,10 @@ public final class IncrementalCandidatePairFunction
     private transient ValueState<Boolean> timerSet;
     private transient CandidatePairFunction.Counters counters;
 
-    public IncrementalCandidatePairFunction(RecordComparator comparator, int maxBlockSize) {
+    public IncrementalCandidatePairFunction(RecordComparator comparator, int maxBlockSize, int window) {
         this.comparator = Objects.requireNonNull(comparator, "comparator is null");
         this.maxBlockSize = maxBlockSize;
+        this.window = window;
     }
 
     @Override
@@ -107,7 +109,8 @@ public final class IncrementalCandidatePairFunction
         timerSet.clear();
         if (compare) {
             if (!block.isEmpty()) {
-                CandidatePairFunction.compare(context.getCurrentKey(), block, count, maxBlockSize, comparator, counters)
+                CandidatePairFunction.compare(
+                                context.getCurrentKey(), block, count, maxBlockSize, window, comparator, counters)
                         .forEach(out::collect);
             }
         } else {

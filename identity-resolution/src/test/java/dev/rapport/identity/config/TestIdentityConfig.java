@@ -35,6 +35,19 @@ class TestIdentityConfig {
     }
 
     @Test
+    void incrementalIsOffUnlessSetAndMustBeABoolean() {
+        assertThat(IdentityConfig.defaults().incremental()).isFalse();
+        assertThat(IdentityConfig.fromMap(Map.of("incremental", true), "identity")
+                        .incremental())
+                .isTrue();
+        assertThatThrownBy(() -> IdentityConfig.fromMap(Map.of("incremental", "yes please"), "identity"))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+                    assertThat(e.key()).isEqualTo("identity.incremental");
+                    assertThat(e.problem()).contains("true or false");
+                });
+    }
+
+    @Test
     void anUnknownRuleNamesItsPosition() {
         assertThatThrownBy(() -> IdentityConfig.fromMap(Map.of("rules", List.of("email", "fax")), "identity"))
                 .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
@@ -85,7 +98,8 @@ class TestIdentityConfig {
         assertThatThrownBy(() -> IdentityConfig.fromMap(Map.of("threshold", 0.9), "identity"))
                 .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
                     assertThat(e.key()).isEqualTo("identity.threshold");
-                    assertThat(e.problem()).contains("generic_mailboxes, max_block_size, probabilistic, rules");
+                    assertThat(e.problem())
+                            .contains("generic_mailboxes, incremental, max_block_size, probabilistic, rules");
                 });
     }
 
