@@ -79,6 +79,10 @@ final class Summaries {
         console.line(sizes.toString());
         console.line("  links refused for joining conflicting birth dates or national ids: "
                 + Console.count(report.refusedLinks()));
+        if (report.oversizedLinks() > 0) {
+            console.line("  links refused for making a customer larger than identity.max_cluster_size: "
+                    + Console.count(report.oversizedLinks()));
+        }
         if (report.blocksOverCap() > 0) {
             console.line("  identifiers shared by more records than max_block_size, left unlinked: "
                     + Console.count(report.blocksOverCap()));

@@ -40,7 +40,8 @@ class TestSummaries {
                         new IdentityReport.SizeClassCount("2", 1, 2),
                         new IdentityReport.SizeClassCount("3-5", 1, 4),
                         new IdentityReport.SizeClassCount("6-10", 0, 0)),
-                2);
+                2,
+                0);
 
         Summaries.identity(console, report);
 

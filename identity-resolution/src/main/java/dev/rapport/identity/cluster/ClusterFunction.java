@@ -35,22 +35,27 @@ public final class ClusterFunction extends RichMapPartitionFunction<ClusterInput
     public static final String PROBABILISTIC_LINKS = "identity.links.probabilistic";
     /** Accumulator: links the guard refused because they would join conflicting birth dates or national ids. */
     public static final String REFUSED_LINKS = "identity.links.refused";
+    /** Accumulator: links refused because the customer would have held more than max_cluster_size records. */
+    public static final String OVERSIZED_LINKS = "identity.links.oversized";
     /** Accumulator prefix: customers per size class ({@link ClusterSizes}), {@code <prefix><label>}. */
     public static final String CUSTOMERS_OF_SIZE = "identity.cluster-size.customers.";
     /** Accumulator prefix: records in the customers of each size class, {@code <prefix><label>}. */
     public static final String RECORDS_OF_SIZE = "identity.cluster-size.records.";
 
     private final List<MatchRule> rulePreference;
+    private final int maxClusterSize;
 
     private transient LongCounter customers;
     private transient IntMaximum largestCluster;
     private transient LongCounter probabilisticLinks;
     private transient LongCounter refusedLinks;
+    private transient LongCounter oversizedLinks;
     private transient Map<String, LongCounter> customersOfSize;
     private transient Map<String, LongCounter> recordsOfSize;
 
-    public ClusterFunction(List<MatchRule> rulePreference) {
+    public ClusterFunction(List<MatchRule> rulePreference, int maxClusterSize) {
         this.rulePreference = List.copyOf(rulePreference);
+        this.maxClusterSize = maxClusterSize;
     }
 
     @Override
@@ -63,6 +68,8 @@ public final class ClusterFunction extends RichMapPartitionFunction<ClusterInput
         getRuntimeContext().addAccumulator(PROBABILISTIC_LINKS, probabilisticLinks);
         refusedLinks = new LongCounter();
         getRuntimeContext().addAccumulator(REFUSED_LINKS, refusedLinks);
+        oversizedLinks = new LongCounter();
+        getRuntimeContext().addAccumulator(OVERSIZED_LINKS, oversizedLinks);
         customersOfSize = new HashMap<>();
         recordsOfSize = new HashMap<>();
         for (ClusterSizes.SizeClass sizeClass : ClusterSizes.CLASSES) {
@@ -77,7 +84,7 @@ public final class ClusterFunction extends RichMapPartitionFunction<ClusterInput
 
     @Override
     public void mapPartition(Iterable<ClusterInput> inputs, Collector<Resolution> out) {
-        Clustering clustering = new Clustering(rulePreference);
+        Clustering clustering = new Clustering(rulePreference, maxClusterSize);
         Map<String, String> previousCustomerOf = new HashMap<>();
         for (ClusterInput input : inputs) {
             if (input.previousCustomerId != null) {
@@ -99,6 +106,7 @@ public final class ClusterFunction extends RichMapPartitionFunction<ClusterInput
         }
         Clustering.Resolved resolved = clustering.resolve(previousCustomerOf);
         refusedLinks.add(resolved.refusedLinks());
+        oversizedLinks.add(resolved.oversizedLinks());
         for (List<Assignment> customer : resolved.customers()) {
             customers.add(1L);
             largestCluster.add(customer.size());

@@ -1,5 +1,6 @@
 package dev.rapport.identity.cluster;
 
+import dev.rapport.identity.config.IdentityConfig;
 import dev.rapport.identity.config.MatchRule;
 import dev.rapport.identity.score.ProbabilisticLinker;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import java.util.TreeSet;
 /**
  * Customers from the match graph: its links applied strongest first, each joining two parts unless
  * the joined customer would hold conflicting birth dates or national ids ({@link
- * ExclusiveIdentifierRule}); then a customer id for each part and the rule that joined each record.
+ * ExclusiveIdentifierRule}) or more records than {@code identity.max_cluster_size} (a person has a
+ * handful of records; thousands joined are a chain of weak links through look-alikes); then a
+ * customer id for each part and the rule that joined each record.
  *
  * <p>Strongest first: deterministic links in the configured rule preference, then probabilistic
  * links by probability, highest first; ties by the two record ids. So when a chain of links would
@@ -33,12 +36,21 @@ public final class Clustering {
             .thenComparing(PendingLink::second);
 
     private final List<MatchRule> rulePreference;
+    private final int maxClusterSize;
     private final Map<String, Node> nodes = new HashMap<>();
     private final List<PendingLink> links = new ArrayList<>();
     private final ExclusiveIdentifierRule guard = new ExclusiveIdentifierRule();
 
     public Clustering(List<MatchRule> rulePreference) {
+        this(rulePreference, IdentityConfig.MAX_CLUSTER_SIZE_DEFAULT);
+    }
+
+    public Clustering(List<MatchRule> rulePreference, int maxClusterSize) {
+        if (maxClusterSize < 2) {
+            throw new IllegalArgumentException("maxClusterSize must be at least 2, got " + maxClusterSize);
+        }
         this.rulePreference = List.copyOf(rulePreference);
+        this.maxClusterSize = maxClusterSize;
     }
 
     public void addRecord(String recordId, String source, String sourceId, Long createdAt) {
@@ -78,9 +90,11 @@ public final class Clustering {
 
     /**
      * The customers, what changed since the run that gave {@code previousCustomerOf} (record id to
-     * customer id), and how many links the guard refused.
+     * customer id), how many links the guard refused for conflicting identifiers, and how many for
+     * making a customer larger than the maximum.
      */
-    public record Resolved(List<List<Assignment>> customers, List<IdentityEvent> events, long refusedLinks) {}
+    public record Resolved(
+            List<List<Assignment>> customers, List<IdentityEvent> events, long refusedLinks, long oversizedLinks) {}
 
     /** Customers whose ids continue those of the previous run: see {@link CustomerIdContinuity}. */
     public Resolved resolve(Map<String, String> previousCustomerOf) {
@@ -93,12 +107,17 @@ public final class Clustering {
         Map<String, Integer> bestRule = new HashMap<>();
         Map<String, Double> bestProbability = new HashMap<>();
         long refused = 0;
+        long oversized = 0;
         List<PendingLink> strongestFirst = new ArrayList<>(links);
         strongestFirst.sort(STRONGEST_FIRST);
         for (PendingLink link : strongestFirst) {
             String first = sets.find(link.first());
             String second = sets.find(link.second());
             if (!first.equals(second)) {
+                if (sets.size(first) + sets.size(second) > maxClusterSize) {
+                    oversized++;
+                    continue;
+                }
                 ExclusiveIdentifierRule.Identifiers firstPart = identifiers.computeIfAbsent(first, this::identifiersOf);
                 ExclusiveIdentifierRule.Identifiers secondPart =
                         identifiers.computeIfAbsent(second, this::identifiersOf);
@@ -161,7 +180,7 @@ public final class Clustering {
             }
             customers.add(assignments);
         }
-        return new Resolved(customers, ids.events(), refused);
+        return new Resolved(customers, ids.events(), refused, oversized);
     }
 
     private ExclusiveIdentifierRule.Identifiers identifiersOf(String recordId) {

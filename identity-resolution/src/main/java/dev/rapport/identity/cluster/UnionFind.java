@@ -51,6 +51,11 @@ public final class UnionFind {
         return ids.get(rootA);
     }
 
+    /** How many ids the set holding {@code id} has (1 for an id added now). */
+    public int size(String id) {
+        return size[root(add(id))];
+    }
+
     /** The id that represents the set holding {@code id} (adding it as a set of its own if new). */
     public String find(String id) {
         return ids.get(root(add(id)));

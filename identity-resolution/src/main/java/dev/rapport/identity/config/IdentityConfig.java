@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
  *   generic_mailboxes: [info, office, sales]    # local parts of shared mailboxes that never link
  *   probabilistic: {enabled: true, threshold: 0.95}  # see ProbabilisticConfig
  *   survivorship: {source_trust: {erp: 2, crm: 1}, default: trust}  # see SurvivorshipConfig
+ *   max_cluster_size: 50  # a link that would give a customer more records is refused and counted
  *   incremental: false   # true: scheduled runs match only what changed since the previous run
  * }</pre>
  *
@@ -37,7 +38,8 @@ public record IdentityConfig(
         Set<String> genericMailboxes,
         ProbabilisticConfig probabilistic,
         SurvivorshipConfig survivorship,
-        boolean incremental)
+        boolean incremental,
+        int maxClusterSize)
         implements Serializable {
 
     public static final String RULES = "rules";
@@ -46,6 +48,8 @@ public record IdentityConfig(
     public static final String PROBABILISTIC = "probabilistic";
     public static final String SURVIVORSHIP = "survivorship";
     public static final String INCREMENTAL = "incremental";
+    public static final String MAX_CLUSTER_SIZE = "max_cluster_size";
+    public static final int MAX_CLUSTER_SIZE_DEFAULT = 50;
 
     public static final List<MatchRule> RULES_DEFAULT =
             List.of(MatchRule.EMAIL, MatchRule.PHONE, MatchRule.SOURCE_CUSTOMER_REF);
@@ -76,8 +80,8 @@ public record IdentityConfig(
             "kancelarija",
             "prodaja");
 
-    private static final Set<String> KEYS =
-            Set.of(RULES, MAX_BLOCK_SIZE, GENERIC_MAILBOXES, PROBABILISTIC, SURVIVORSHIP, INCREMENTAL);
+    private static final Set<String> KEYS = Set.of(
+            RULES, MAX_BLOCK_SIZE, GENERIC_MAILBOXES, PROBABILISTIC, SURVIVORSHIP, INCREMENTAL, MAX_CLUSTER_SIZE);
 
     public IdentityConfig {
         requireNonNull(rules, "rules is null");
@@ -93,6 +97,9 @@ public record IdentityConfig(
         if (maxBlockSize < 2) {
             throw new IllegalArgumentException("maxBlockSize must be at least 2, got " + maxBlockSize);
         }
+        if (maxClusterSize < 2) {
+            throw new IllegalArgumentException("maxClusterSize must be at least 2, got " + maxClusterSize);
+        }
         rules = List.copyOf(rules);
         genericMailboxes = genericMailboxes.stream()
                 .map(mailbox -> mailbox.toLowerCase(Locale.ROOT))
@@ -106,7 +113,7 @@ public record IdentityConfig(
             Set<String> genericMailboxes,
             ProbabilisticConfig probabilistic,
             SurvivorshipConfig survivorship) {
-        this(rules, maxBlockSize, genericMailboxes, probabilistic, survivorship, false);
+        this(rules, maxBlockSize, genericMailboxes, probabilistic, survivorship, false, MAX_CLUSTER_SIZE_DEFAULT);
     }
 
     /** With the default survivorship (the most recent value of every field). */
@@ -159,7 +166,20 @@ public record IdentityConfig(
             }
             incremental = value;
         }
-        return new IdentityConfig(rules, maxBlockSize, mailboxes, probabilistic, survivorship, incremental);
+        int maxClusterSize = MAX_CLUSTER_SIZE_DEFAULT;
+        if (yaml.containsKey(MAX_CLUSTER_SIZE)) {
+            Object value = yaml.get(MAX_CLUSTER_SIZE);
+            if (!(value instanceof Integer || value instanceof Long)
+                    || ((Number) value).longValue() < 2
+                    || ((Number) value).longValue() > 1_000_000) {
+                throw new InvalidConfigException(
+                        key + "." + MAX_CLUSTER_SIZE,
+                        "must be a whole number between 2 and 1000000, got '" + value + "'");
+            }
+            maxClusterSize = ((Number) value).intValue();
+        }
+        return new IdentityConfig(
+                rules, maxBlockSize, mailboxes, probabilistic, survivorship, incremental, maxClusterSize);
     }
 
     /** Whether the local part of an email (before the {@code @}) is a shared mailbox. */

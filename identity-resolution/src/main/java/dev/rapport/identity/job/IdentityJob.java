@@ -318,7 +318,7 @@ public final class IdentityJob {
                 .union(previous);
 
         DataStream<Resolution> resolved = graph.fullWindowPartition()
-                .mapPartition(new ClusterFunction(config.rules()))
+                .mapPartition(new ClusterFunction(config.rules(), config.maxClusterSize()))
                 .returns(TypeInformation.of(Resolution.class))
                 .setParallelism(1)
                 .uid("identity-connected-components")
@@ -468,7 +468,8 @@ public final class IdentityJob {
                     .uid("identity-stored-model")
                     .name("Stored model");
         } else {
-            DataStream<EstimationInput> patternCounts = distinct.fullWindowPartition()
+            DataStream<EstimationInput> patternCounts = distinct.getSideOutput(ComparedPairFunction.PATTERNS)
+                    .fullWindowPartition()
                     .mapPartition(new PatternCountFunction())
                     .returns(TypeInformation.of(EstimationInput.class))
                     .uid("identity-pattern-counts")
@@ -588,7 +589,8 @@ public final class IdentityJob {
                                 longResult(result, ClusterFunction.CUSTOMERS_OF_SIZE + sizeClass.label()),
                                 longResult(result, ClusterFunction.RECORDS_OF_SIZE + sizeClass.label())))
                         .toList(),
-                longResult(result, ClusterFunction.REFUSED_LINKS));
+                longResult(result, ClusterFunction.REFUSED_LINKS),
+                longResult(result, ClusterFunction.OVERSIZED_LINKS));
     }
 
     private static long longResult(JobExecutionResult result, String name) {

@@ -21,7 +21,8 @@ import org.apache.flink.util.OutputTag;
  * Makes one distinct pair (keyed by {@link CandidatePair#key()}) of the candidate blocks it was
  * compared in, and of the links the previous run made for it in blocks an incremental run does not
  * compare again. Emits the pair once with all its blocks ({@link CandidatePair#blocks}) and its
- * kept link, for the estimate and the scoring; the kept links, as they were, to
+ * kept link, for the scoring; its comparison pattern to {@link #PATTERNS}, for the estimate (a few
+ * bytes, where the pair is a hundred); the kept links, as they were, to
  * {@link #KEPT_BLOCK_LINKS}; and, for a pair not compared in this run at all, its kept link to
  * {@link #KEPT_PAIR_LINKS}: its records did not change, so neither does its link.
  *
@@ -36,6 +37,8 @@ public final class ComparedPairFunction extends KeyedCoProcessFunction<String, C
 
     /** Links of the previous run kept for blocks not compared again, one per block. */
     public static final OutputTag<Link> KEPT_BLOCK_LINKS = new OutputTag<>("kept-block-links") {};
+    /** The comparison pattern of each distinct pair compared in this run. */
+    public static final OutputTag<Integer> PATTERNS = new OutputTag<>("patterns", Types.INT);
     /** The link of a pair this run did not compare in any block, as the previous run made it. */
     public static final OutputTag<Link> KEPT_PAIR_LINKS = new OutputTag<>("kept-pair-links") {};
 
@@ -100,6 +103,7 @@ public final class ComparedPairFunction extends KeyedCoProcessFunction<String, C
             return;
         }
         candidatePairs.add(1L);
+        context.output(PATTERNS, pair.pattern);
         pair.block = null;
         pair.blocks = blocks.toArray(String[]::new);
         pair.kept = kept;

@@ -3,6 +3,7 @@ package dev.rapport.identity.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.identity.config.IdentityConfig;
+import dev.rapport.identity.score.ProbabilisticLinker;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -310,5 +311,29 @@ class TestClustering {
         clustering.customers().forEach(all::addAll);
         all.sort(Comparator.comparing(assignment -> assignment.recordId));
         return all;
+    }
+
+    @Test
+    void aChainOfLinksStopsAtTheMaximumClusterSizeRefusingTheWeakestLinks() {
+        Clustering clustering = new Clustering(IdentityConfig.defaults().rules(), 3);
+        for (int i = 1; i <= 5; i++) {
+            clustering.addRecord("r" + i, "crm", "c" + i, 100L + i);
+        }
+        // a chain r1 - r2 - r3 - r4 - r5, weaker link by link
+        clustering.addLink("r1", "r2", ProbabilisticLinker.RULE, 0.999);
+        clustering.addLink("r2", "r3", ProbabilisticLinker.RULE, 0.99);
+        clustering.addLink("r3", "r4", ProbabilisticLinker.RULE, 0.98);
+        clustering.addLink("r4", "r5", ProbabilisticLinker.RULE, 0.97);
+
+        Clustering.Resolved resolved = clustering.resolve(Map.of());
+
+        assertThat(resolved.customers())
+                .extracting(customer -> customer.stream()
+                        .map(member -> member.recordId)
+                        .sorted()
+                        .toList())
+                .containsExactlyInAnyOrder(List.of("r1", "r2", "r3"), List.of("r4", "r5"));
+        assertThat(resolved.oversizedLinks()).isEqualTo(1);
+        assertThat(resolved.refusedLinks()).isZero();
     }
 }

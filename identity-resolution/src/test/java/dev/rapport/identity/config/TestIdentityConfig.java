@@ -99,7 +99,8 @@ class TestIdentityConfig {
                 .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
                     assertThat(e.key()).isEqualTo("identity.threshold");
                     assertThat(e.problem())
-                            .contains("generic_mailboxes, incremental, max_block_size, probabilistic, rules");
+                            .contains(
+                                    "generic_mailboxes, incremental, max_block_size, max_cluster_size, probabilistic, rules");
                 });
     }
 
