@@ -4,18 +4,20 @@
 -- replaces the table, from the whole timeline).
 --
 -- Consent decisions, from the sources:
---   email         withdrawn by the events email_unsubscribe and email_spam_report (any source),
---                 evidence source:event_type:source_event_id, at the event's time;
+--   email         granted by the event email_subscribe (a confirmed newsletter signup, a
+--                 resubscribe, a consent checkbox), withdrawn by the events email_unsubscribe and
+--                 email_spam_report (any source), evidence source:event_type:source_event_id, at
+--                 the event's time;
 --   email, sms,   withdrawn by a customer record (staging.customer_records, not deleted) whose
 --   phone         email_opt_out, sms_opt_out or phone_opt_out is true (a CRM's Email Opt Out / Do
 --                 Not Call), evidence source:record:source_id, at the record's updated_at (else
 --                 created_at, else when it was ingested). A false flag is the CRM's default, not
 --                 a grant, and decides nothing.
 -- The customer's latest decision of a channel decides it (ties: the smaller evidence); consent is
--- 'withdrawn' from that decision's time on. Rapport's event vocabulary has no opt-in event yet, so a
--- withdrawal stays until the source sends one: opens, clicks or purchases after an unsubscribe do
--- not grant consent again. A channel no event decides is 'unknown' (since and evidence NULL): an
--- email sent is not evidence of consent.
+-- 'granted' or 'withdrawn' from that decision's time on, so a later unsubscribe withdraws a grant
+-- and a later subscribe grants again. Only an opt-in grants: opens, clicks or purchases after an
+-- unsubscribe do not. A channel no event decides is 'unknown' (since and evidence NULL): an email
+-- sent is not evidence of consent.
 INSERT OVERWRITE metrics.customer_consent
 WITH record_opt_outs AS (
     SELECT m.customer_id, CAST('email' AS STRING) AS channel, r.source, r.source_id,
@@ -48,20 +50,24 @@ decisions_all AS (
     SELECT
         customer_id,
         CAST('email' AS STRING) AS channel,
+        CASE WHEN event_type = 'email_subscribe' THEN CAST('granted' AS STRING)
+            ELSE CAST('withdrawn' AS STRING) END AS consent,
         event_time AS decided_at,
         source || ':' || event_type || ':' || source_event_id AS evidence
     FROM metrics.customer_timeline
-    WHERE event_type IN ('email_unsubscribe', 'email_spam_report')
+    WHERE event_type IN ('email_subscribe', 'email_unsubscribe', 'email_spam_report')
     UNION ALL
-    SELECT customer_id, channel, decided_at, source || ':record:' || source_id AS evidence
+    SELECT customer_id, channel, CAST('withdrawn' AS STRING) AS consent, decided_at,
+        source || ':record:' || source_id AS evidence
     FROM record_opt_outs
 ),
 decisions AS (
-    SELECT customer_id, channel, decided_at, evidence
+    SELECT customer_id, channel, consent, decided_at, evidence
     FROM (
         SELECT
             customer_id,
             channel,
+            consent,
             decided_at,
             evidence,
             ROW_NUMBER() OVER (
@@ -73,7 +79,7 @@ decisions AS (
 SELECT
     c.customer_id,
     ch.channel,
-    CASE WHEN d.customer_id IS NULL THEN CAST('unknown' AS STRING) ELSE CAST('withdrawn' AS STRING) END AS consent,
+    COALESCE(d.consent, CAST('unknown' AS STRING)) AS consent,
     d.decided_at AS since,
     d.evidence
 FROM customers c

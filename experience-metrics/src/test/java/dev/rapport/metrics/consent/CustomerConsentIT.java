@@ -3,6 +3,8 @@ package dev.rapport.metrics.consent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rapport.metrics.config.MetricsConfig;
+import dev.rapport.metrics.feed.FeedConfig;
+import dev.rapport.metrics.feed.FeedJob;
 import dev.rapport.metrics.job.MetricsJob;
 import dev.rapport.metrics.job.MetricsReport;
 import dev.rapport.metrics.testing.IcebergTestTables;
@@ -10,11 +12,13 @@ import dev.rapport.schemas.table.CatalogConfig;
 import dev.rapport.schemas.table.RapportTables;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.PipelineOptions;
@@ -27,8 +31,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * metrics.customer_consent over a hand-checked fixture: three customers with email events, one with
- * a record but no event (no row), run by the metrics job from staging through the timeline.
+ * metrics.customer_consent over hand-checked fixtures, run by the metrics job from staging through the
+ * timeline: withdrawals from events and CRM flags, then opt-ins (email_subscribe) and withdrawals in
+ * either order, read by the feed that requires explicit consent.
  */
 class CustomerConsentIT {
 
@@ -85,16 +90,7 @@ class CustomerConsentIT {
         MetricsReport report =
                 new MetricsJob(catalog, MetricsConfig.fromMap(Map.of(), "metrics")).run(tableEnvironment());
 
-        List<List<Object>> rows = new ArrayList<>();
-        for (Map<String, Object> row : IcebergTestTables.read(catalog, RapportTables.CUSTOMER_CONSENT)) {
-            rows.add(java.util.Arrays.asList(
-                    row.get("customer_id"),
-                    row.get("channel"),
-                    row.get("consent"),
-                    row.get("since") == null ? null : ((OffsetDateTime) row.get("since")).toInstant(),
-                    row.get("evidence")));
-        }
-        assertThat(rows)
+        assertThat(consentRows(catalog))
                 .containsExactlyInAnyOrder(
                         java.util.Arrays.asList(
                                 "K1",
@@ -122,6 +118,107 @@ class CustomerConsentIT {
                         java.util.Arrays.asList(
                                 "K4", "phone", "withdrawn", Instant.parse("2024-02-15T00:00:00Z"), "crm:record:4"));
         assertThat(report.tables()).containsEntry(RapportTables.CUSTOMER_CONSENT.qualifiedName(), 12L);
+    }
+
+    @Test
+    void anOptInGrantsUntilALaterWithdrawalAndTheExplicitConsentFeedUsesIt() {
+        CatalogConfig catalog = CatalogConfig.embedded(dataDir);
+        List<Map<String, Object>> records = new ArrayList<>();
+        List<Map<String, Object>> identity = new ArrayList<>();
+        List<Map<String, Object>> profiles = new ArrayList<>();
+        for (String[] person : new String[][] {
+            {"5", "K5", "eve@example.com"}, {"6", "K6", "fay@example.com"}, {"7", "K7", "gus@example.com"}
+        }) {
+            records.add(record(person[0], person[2]));
+            identity.add(link(person[0], person[1]));
+            profiles.add(profile(person[1], person[2]));
+        }
+        IcebergTestTables.append(catalog, RapportTables.CUSTOMER_RECORDS, records);
+        IcebergTestTables.append(catalog, RapportTables.IDENTITY_MAP, identity);
+        IcebergTestTables.append(catalog, RapportTables.CUSTOMER_PROFILE, profiles);
+        IcebergTestTables.append(
+                catalog,
+                RapportTables.INTERACTIONS,
+                List.of(
+                        // K5 subscribes (a double-opt-in newsletter), then is sent and opens a mail: granted,
+                        // since the subscribe; the send and the open decide nothing
+                        email("s1", "email_subscribe", "2024-03-01T08:00:00Z", "eve@example.com"),
+                        email("s2", "email_sent", "2024-03-04T08:00:00Z", "eve@example.com"),
+                        email("s3", "email_open", "2024-03-04T09:00:00Z", "eve@example.com"),
+                        // K6 subscribes, later unsubscribes: withdrawn again, since the unsubscribe
+                        email("s4", "email_subscribe", "2024-03-01T09:00:00Z", "fay@example.com"),
+                        email("s5", "email_unsubscribe", "2024-03-03T09:00:00Z", "fay@example.com"),
+                        // K7 unsubscribes, later resubscribes: granted again, with the subscribe as evidence
+                        email("s6", "email_unsubscribe", "2024-03-01T10:00:00Z", "gus@example.com"),
+                        email("s7", "email_subscribe", "2024-03-05T10:00:00Z", "gus@example.com")));
+
+        new MetricsJob(catalog, MetricsConfig.fromMap(Map.of(), "metrics")).run(tableEnvironment());
+
+        assertThat(consentRows(catalog))
+                .containsExactlyInAnyOrder(
+                        java.util.Arrays.asList(
+                                "K5",
+                                "email",
+                                "granted",
+                                Instant.parse("2024-03-01T08:00:00Z"),
+                                "esp:email_subscribe:s1"),
+                        java.util.Arrays.asList("K5", "sms", "unknown", null, null),
+                        java.util.Arrays.asList("K5", "phone", "unknown", null, null),
+                        java.util.Arrays.asList(
+                                "K6",
+                                "email",
+                                "withdrawn",
+                                Instant.parse("2024-03-03T09:00:00Z"),
+                                "esp:email_unsubscribe:s5"),
+                        java.util.Arrays.asList("K6", "sms", "unknown", null, null),
+                        java.util.Arrays.asList("K6", "phone", "unknown", null, null),
+                        java.util.Arrays.asList(
+                                "K7",
+                                "email",
+                                "granted",
+                                Instant.parse("2024-03-05T10:00:00Z"),
+                                "esp:email_subscribe:s7"),
+                        java.util.Arrays.asList("K7", "sms", "unknown", null, null),
+                        java.util.Arrays.asList("K7", "phone", "unknown", null, null));
+
+        // with require_explicit_consent only the granted customers may be e-mailed; none has a phone
+        FeedConfig explicit =
+                FeedConfig.fromMap(Map.of("require_explicit_consent", true), "feed", name -> null, dataDir);
+        new FeedJob(catalog, explicit, Optional.of(LocalDate.of(2024, 3, 31))).run(tableEnvironment());
+        Map<String, List<Object>> feed = new HashMap<>();
+        for (Map<String, Object> row : IcebergTestTables.read(catalog, RapportTables.PERSONALIZATION)) {
+            feed.put(
+                    (String) row.get("customer_id"),
+                    java.util.Arrays.asList(row.get("consent_email"), row.get("action_channel")));
+        }
+        assertThat(feed)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "K5", java.util.Arrays.asList("granted", "email"),
+                        "K6", java.util.Arrays.asList("withdrawn", null),
+                        "K7", java.util.Arrays.asList("granted", "email")));
+    }
+
+    private static List<List<Object>> consentRows(CatalogConfig catalog) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Map<String, Object> row : IcebergTestTables.read(catalog, RapportTables.CUSTOMER_CONSENT)) {
+            rows.add(java.util.Arrays.asList(
+                    row.get("customer_id"),
+                    row.get("channel"),
+                    row.get("consent"),
+                    row.get("since") == null ? null : ((OffsetDateTime) row.get("since")).toInstant(),
+                    row.get("evidence")));
+        }
+        return rows;
+    }
+
+    private static Map<String, Object> profile(String customer, String email) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("customer_id", customer);
+        row.put("email", email);
+        row.put("sources", List.of("crm"));
+        row.put("record_count", 1);
+        row.put("resolved_at", Instant.parse("2024-03-01T00:00:00Z"));
+        return row;
     }
 
     private static Map<String, Object> record(String id, String email) {

@@ -6,7 +6,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The interaction event types Rapport knows, and the category each belongs to. */
+/**
+ * The interaction event types Rapport knows, and the category each belongs to.
+ *
+ * <p>{@code email_subscribe} is an opt-in (a confirmed newsletter subscription, a resubscribe, a
+ * consent checkbox): with {@code email_unsubscribe} and {@code email_spam_report} it is one of the
+ * consent decisions {@code metrics.customer_consent} reads. Opens, clicks and sends are not.
+ */
 public final class EventTypeRule {
 
     public static final List<String> EVENT_TYPES = List.of(
@@ -16,6 +22,7 @@ public final class EventTypeRule {
             "email_machine_open",
             "email_click",
             "email_bounce",
+            "email_subscribe",
             "email_unsubscribe",
             "email_spam_report",
             "order",

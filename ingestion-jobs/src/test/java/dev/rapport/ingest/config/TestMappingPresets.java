@@ -3,6 +3,7 @@ package dev.rapport.ingest.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rapport.ingest.normalize.EventTypeRule;
 import dev.rapport.schemas.config.InvalidConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +48,36 @@ class TestMappingPresets {
                         "erp-customers",
                         "erp-orders",
                         "erp-invoices");
+    }
+
+    @Test
+    void presetsMapEventsOntoRapportEventTypesAndOptInsOntoEmailSubscribe() throws IOException {
+        Files.writeString(dir.resolve("any.jsonl"), "{}\n");
+        for (String preset : MappingPresets.names()) {
+            Map<String, Object> yaml = source(preset, "any.jsonl");
+            yaml.put("format", "jsonl");
+            FieldSpec eventType =
+                    SourceConfig.fromMap(yaml, "sources[0]", dir).mapping().get("event_type");
+            if (eventType != null && eventType.values() != null) {
+                assertThat(eventType.values().values()).as(preset).isSubsetOf(EventTypeRule.EVENT_TYPES);
+            }
+        }
+        assertThat(eventValues("mailchimp-activity"))
+                .containsEntry("subscribe", "email_subscribe")
+                .containsEntry("unsub", "email_unsubscribe");
+        assertThat(eventValues("sendgrid-events"))
+                .containsEntry("group_resubscribe", "email_subscribe")
+                .containsEntry("group_unsubscribe", "email_unsubscribe");
+    }
+
+    private Map<String, String> eventValues(String preset) throws IOException {
+        Files.writeString(dir.resolve("any.jsonl"), "{}\n");
+        Map<String, Object> yaml = source(preset, "any.jsonl");
+        yaml.put("format", "jsonl");
+        return SourceConfig.fromMap(yaml, "sources[0]", dir)
+                .mapping()
+                .get("event_type")
+                .values();
     }
 
     @Test

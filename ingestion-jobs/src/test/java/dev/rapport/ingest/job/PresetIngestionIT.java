@@ -71,13 +71,16 @@ class PresetIngestionIT {
                         + "\"sg_machine_open\":false,\"sg_event_id\":\"b3BlbjI\",\"sg_message_id\":\"m1\"}\n"
                         + "{\"email\":\"ana.petrovic@example.com\",\"timestamp\":1709283900,\"event\":\"click\","
                         + "\"url\":\"https://example.com/offer\",\"sg_event_id\":\"Y2xpY2sx\",\"sg_message_id\":\"m1\","
-                        + "\"marketing_campaign_id\":12345}\n");
+                        + "\"marketing_campaign_id\":12345}\n"
+                        + "{\"email\":\"ana.petrovic@example.com\",\"timestamp\":1709284000,\"event\":\"group_resubscribe\","
+                        + "\"asm_group_id\":42,\"sg_event_id\":\"cmVzdWIx\"}\n");
         write(
                 "mailchimp.csv",
                 "\"Email Address\",\"First Name\",\"Last Name\",\"Campaign\",\"Action\",\"Timestamp\",\"URL\"\n"
                         + "\"maria@example.es\",\"Maria\",\"Garcia\",\"spring-sale\",\"open\",\"2024-03-01 10:15:00\",\"\"\n"
                         + "\"maria@example.es\",\"Maria\",\"Garcia\",\"spring-sale\",\"click\",\"2024-03-01 10:16:30\","
-                        + "\"https://example.es/sale\"\n");
+                        + "\"https://example.es/sale\"\n"
+                        + "\"li.wei@example.cn\",\"Li\",\"Wei\",\"\",\"subscribe\",\"2024-03-01 09:00:00\",\"\"\n");
         write(
                 "erp_customers.csv",
                 "customer_id,first_name,last_name,company_name,email,phone,street,city,postal_code,region,country,"
@@ -109,8 +112,8 @@ class PresetIngestionIT {
         assertThat(report.source("sf-contacts")).isEqualTo(new SourceCounts(2, 2, 0, 0));
         assertThat(report.source("sf-leads")).isEqualTo(new SourceCounts(1, 1, 0, 0));
         assertThat(report.source("hubspot")).isEqualTo(new SourceCounts(2, 2, 0, 0));
-        assertThat(report.source("sendgrid")).isEqualTo(new SourceCounts(4, 4, 0, 0));
-        assertThat(report.source("mailchimp")).isEqualTo(new SourceCounts(2, 2, 0, 0));
+        assertThat(report.source("sendgrid")).isEqualTo(new SourceCounts(5, 5, 0, 0));
+        assertThat(report.source("mailchimp")).isEqualTo(new SourceCounts(3, 3, 0, 0));
         assertThat(report.source("erp")).isEqualTo(new SourceCounts(1, 1, 0, 0));
         assertThat(report.source("erp-orders")).isEqualTo(new SourceCounts(1, 1, 0, 0));
         assertThat(report.source("erp-invoices")).isEqualTo(new SourceCounts(1, 1, 0, 0));
@@ -147,7 +150,9 @@ class PresetIngestionIT {
                             "sendgrid/email_machine_open",
                             "sendgrid/email_open",
                             "sendgrid/email_click",
+                            "sendgrid/email_subscribe",
                             "mailchimp/email_open",
+                            "mailchimp/email_subscribe",
                             "mailchimp/email_click",
                             "erp-orders/order",
                             "erp-invoices/invoice");
@@ -158,6 +163,11 @@ class PresetIngestionIT {
             assertThat(click.getField("campaign_id")).isEqualTo("12345");
             assertThat(((OffsetDateTime) events.get("mailchimp/email_click").getField("event_time")).toInstant())
                     .isEqualTo(Instant.parse("2024-03-01T10:16:30Z"));
+            // the opt-ins: a SendGrid resubscribe to an unsubscribe group, a Mailchimp signup (no campaign)
+            assertThat(events.get("sendgrid/email_subscribe").getField("category"))
+                    .isEqualTo("email");
+            assertThat(events.get("mailchimp/email_subscribe").getField("email"))
+                    .isEqualTo("li.wei@example.cn");
             Record order = events.get("erp-orders/order");
             assertThat(order.getField("amount")).isEqualTo(new java.math.BigDecimal("1299.90"));
             assertThat(order.getField("customer_ref")).isEqualTo("K-1001");

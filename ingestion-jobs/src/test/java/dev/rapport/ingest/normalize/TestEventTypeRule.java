@@ -15,6 +15,7 @@ class TestEventTypeRule {
     void everyEventTypeHasItsCategory() {
         assertThat(rule.category("email_open")).isEqualTo("email");
         assertThat(rule.category("email_spam_report")).isEqualTo("email");
+        assertThat(rule.category("email_subscribe")).isEqualTo("email");
         assertThat(rule.category("order")).isEqualTo("commerce");
         assertThat(rule.category("invoice")).isEqualTo("commerce");
         assertThat(rule.category("payment")).isEqualTo("commerce");
@@ -30,6 +31,7 @@ class TestEventTypeRule {
     @Test
     void unknownEventTypeIsRejected() throws RecordException {
         assertThat(rule.eventType(" Email_Open ")).isEqualTo("email_open");
+        assertThat(rule.eventType("email_subscribe")).isEqualTo("email_subscribe");
         assertThatThrownBy(() -> rule.eventType("opened"))
                 .isInstanceOfSatisfying(
                         RecordException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_EVENT_TYPE));
