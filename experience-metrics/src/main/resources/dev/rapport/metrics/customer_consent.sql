@@ -13,7 +13,8 @@
 --                 Not Call), evidence source:record:source_id, at the record's updated_at (else
 --                 created_at, else when it was ingested). A false flag is the CRM's default, not
 --                 a grant, and decides nothing.
--- The customer's latest decision of a channel decides it (ties: the smaller evidence); consent is
+-- The customer's latest decision of a channel decides it (ties: a withdrawal wins over a grant, as
+-- the safe side; then the smaller evidence); consent is
 -- 'granted' or 'withdrawn' from that decision's time on, so a later unsubscribe withdraws a grant
 -- and a later subscribe grants again. Only an opt-in grants: opens, clicks or purchases after an
 -- unsubscribe do not. A channel no event decides is 'unknown' (since and evidence NULL): an email
@@ -71,7 +72,9 @@ decisions AS (
             decided_at,
             evidence,
             ROW_NUMBER() OVER (
-                PARTITION BY customer_id, channel ORDER BY decided_at DESC, evidence) AS recency
+                PARTITION BY customer_id, channel
+                ORDER BY decided_at DESC, CASE WHEN consent = 'withdrawn' THEN 0 ELSE 1 END, evidence
+            ) AS recency
         FROM decisions_all
     )
     WHERE recency = 1

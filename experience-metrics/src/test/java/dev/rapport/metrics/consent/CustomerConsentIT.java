@@ -127,7 +127,10 @@ class CustomerConsentIT {
         List<Map<String, Object>> identity = new ArrayList<>();
         List<Map<String, Object>> profiles = new ArrayList<>();
         for (String[] person : new String[][] {
-            {"5", "K5", "eve@example.com"}, {"6", "K6", "fay@example.com"}, {"7", "K7", "gus@example.com"}
+            {"5", "K5", "eve@example.com"},
+            {"6", "K6", "fay@example.com"},
+            {"7", "K7", "gus@example.com"},
+            {"8", "K8", "hal@example.com"}
         }) {
             records.add(record(person[0], person[2]));
             identity.add(link(person[0], person[1]));
@@ -150,7 +153,10 @@ class CustomerConsentIT {
                         email("s5", "email_unsubscribe", "2024-03-03T09:00:00Z", "fay@example.com"),
                         // K7 unsubscribes, later resubscribes: granted again, with the subscribe as evidence
                         email("s6", "email_unsubscribe", "2024-03-01T10:00:00Z", "gus@example.com"),
-                        email("s7", "email_subscribe", "2024-03-05T10:00:00Z", "gus@example.com")));
+                        email("s7", "email_subscribe", "2024-03-05T10:00:00Z", "gus@example.com"),
+                        // K8 subscribes and unsubscribes at the same instant: the withdrawal wins the tie
+                        email("s8", "email_subscribe", "2024-03-06T10:00:00Z", "hal@example.com"),
+                        email("s9", "email_unsubscribe", "2024-03-06T10:00:00Z", "hal@example.com")));
 
         new MetricsJob(catalog, MetricsConfig.fromMap(Map.of(), "metrics")).run(tableEnvironment());
 
@@ -179,7 +185,15 @@ class CustomerConsentIT {
                                 Instant.parse("2024-03-05T10:00:00Z"),
                                 "esp:email_subscribe:s7"),
                         java.util.Arrays.asList("K7", "sms", "unknown", null, null),
-                        java.util.Arrays.asList("K7", "phone", "unknown", null, null));
+                        java.util.Arrays.asList("K7", "phone", "unknown", null, null),
+                        java.util.Arrays.asList(
+                                "K8",
+                                "email",
+                                "withdrawn",
+                                Instant.parse("2024-03-06T10:00:00Z"),
+                                "esp:email_unsubscribe:s9"),
+                        java.util.Arrays.asList("K8", "sms", "unknown", null, null),
+                        java.util.Arrays.asList("K8", "phone", "unknown", null, null));
 
         // with require_explicit_consent only the granted customers may be e-mailed; none has a phone
         FeedConfig explicit =
@@ -195,7 +209,8 @@ class CustomerConsentIT {
                 .containsExactlyInAnyOrderEntriesOf(Map.of(
                         "K5", java.util.Arrays.asList("granted", "email"),
                         "K6", java.util.Arrays.asList("withdrawn", null),
-                        "K7", java.util.Arrays.asList("granted", "email")));
+                        "K7", java.util.Arrays.asList("granted", "email"),
+                        "K8", java.util.Arrays.asList("withdrawn", null)));
     }
 
     private static List<List<Object>> consentRows(CatalogConfig catalog) {
