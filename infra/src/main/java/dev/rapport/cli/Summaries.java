@@ -58,6 +58,9 @@ final class Summaries {
                 Console.count(report.customers()),
                 Console.count(report.matchedRecords()),
                 Console.count(report.largestCluster())));
+        if (report.deletedRecords() > 0) {
+            console.line("  records their source deleted, left out: " + Console.count(report.deletedRecords()));
+        }
         StringBuilder links = new StringBuilder("  links by rule:");
         new TreeMap<>(report.linksByRule())
                 .forEach((rule, count) ->

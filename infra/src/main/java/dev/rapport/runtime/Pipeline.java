@@ -193,6 +193,7 @@ public final class Pipeline {
         outputs.put("candidate_blocks_over_cap", report.candidateBlocksOverCap());
         outputs.put("refused_links", report.refusedLinks());
         outputs.put("oversized_links", report.oversizedLinks());
+        outputs.put("deleted_records", report.deletedRecords());
         outputs.put("changed_records", report.changedRecords());
         outputs.put("blocks_linked", report.blocksLinked());
         for (IdentityReport.SizeClassCount sizeClass : report.clusterSizes()) {

@@ -41,6 +41,7 @@ class TestSummaries {
                         new IdentityReport.SizeClassCount("3-5", 1, 4),
                         new IdentityReport.SizeClassCount("6-10", 0, 0)),
                 2,
+                0,
                 0);
 
         Summaries.identity(console, report);

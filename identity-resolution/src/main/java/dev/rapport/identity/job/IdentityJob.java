@@ -205,7 +205,7 @@ public final class IdentityJob {
                         "Read staging.customer_records",
                         InternalTypeInfo.of((RowType) FlinkSchemaUtil.convert(inputSchema)))
                 .uid("identity-read-customer-records")
-                .map(new DecodeRecordFunction(new CustomerRecordDecoder(inputSchema)))
+                .flatMap(new DecodeRecordFunction(new CustomerRecordDecoder(inputSchema)))
                 .uid("identity-decode-records")
                 .name("Decode customer records");
 
@@ -590,7 +590,8 @@ public final class IdentityJob {
                                 longResult(result, ClusterFunction.RECORDS_OF_SIZE + sizeClass.label())))
                         .toList(),
                 longResult(result, ClusterFunction.REFUSED_LINKS),
-                longResult(result, ClusterFunction.OVERSIZED_LINKS));
+                longResult(result, ClusterFunction.OVERSIZED_LINKS),
+                longResult(result, DecodeRecordFunction.DELETED_RECORDS));
     }
 
     private static long longResult(JobExecutionResult result, String name) {

@@ -36,6 +36,8 @@ import java.util.Map;
  *     ({@link dev.rapport.identity.cluster.ClusterSizes}), every class in order, empty ones too
  * @param refusedLinks links the clustering refused because they would have given a customer
  *     conflicting birth dates or national ids
+ * @param deletedRecords records of {@code staging.customer_records} left out because their source
+ *     deleted them ({@code deleted_at} set)
  * @param oversizedLinks links the clustering refused because the customer would have held more than
  *     {@code identity.max_cluster_size} records
  */
@@ -59,7 +61,8 @@ public record IdentityReport(
         long matchedRecords,
         List<SizeClassCount> clusterSizes,
         long refusedLinks,
-        long oversizedLinks) {
+        long oversizedLinks,
+        long deletedRecords) {
 
     /** Customers of one size class ({@code sizes}, e.g. "3-5" records) and the records they hold. */
     public record SizeClassCount(String sizes, long customers, long records) {

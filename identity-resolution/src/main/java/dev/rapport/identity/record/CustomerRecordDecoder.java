@@ -40,6 +40,7 @@ public final class CustomerRecordDecoder implements Serializable {
     private final int postcodeKey;
     private final int nationalId;
     private final int ingestedAt;
+    private final int deletedAt;
 
     public CustomerRecordDecoder(Schema tableSchema) {
         requireNonNull(tableSchema, "tableSchema is null");
@@ -79,6 +80,12 @@ public final class CustomerRecordDecoder implements Serializable {
         postcodeKey = at.apply("postcode_key");
         nationalId = at.apply("national_id");
         ingestedAt = at.apply("ingested_at");
+        deletedAt = at.apply("deleted_at");
+    }
+
+    /** Whether the source deleted the record ({@code deleted_at} set, e.g. by a change-data-capture delete). */
+    public boolean deleted(RowData row) {
+        return !row.isNullAt(deletedAt);
     }
 
     public ResolutionRecord decode(RowData row) {

@@ -471,6 +471,37 @@ class IdentityJobIT {
     }
 
     @Test
+    void aRecordItsSourceDeletedJoinsNoCustomer() throws Exception {
+        IdentityConfig deterministic = new IdentityConfig(
+                IdentityConfig.RULES_DEFAULT,
+                50,
+                IdentityConfig.GENERIC_MAILBOXES_DEFAULT,
+                new dev.rapport.identity.config.ProbabilisticConfig(false, 0.95, 200));
+        // the ERP deleted its record of Mila; it shares her email, and the phone only it had is gone with it
+        replaceRecords(List.of(
+                row("crm", "d1", "Mila", "Jović", "mila", "jovic")
+                        .email("mila.jovic@example.com")
+                        .times("2019-01-01T00:00:00Z", null)
+                        .values,
+                row("erp", "d2", "Mila", "Jović", "mila", "jovic")
+                        .email("mila.jovic@example.com")
+                        .phone("+381641111111")
+                        .times("2020-01-01T00:00:00Z", null)
+                        .deleted("2021-01-01T00:00:00Z")
+                        .values));
+        deleteAll(RapportTables.IDENTITY_MAP);
+        deleteAll(RapportTables.IDENTITY_HISTORY);
+
+        IdentityReport report = IdentityJob.report(run(2, deterministic, RESOLVED_AT));
+
+        assertThat(report.records()).isEqualTo(1);
+        assertThat(report.deletedRecords()).isEqualTo(1);
+        Map<String, IdentityRow> map = identityMap();
+        assertThat(map).containsOnlyKeys("crm/d1");
+        assertThat(map.get("crm/d1").matchRule()).isEqualTo("singleton");
+    }
+
+    @Test
     void probabilisticEvidenceHasEveryFieldsLevelAndWeightSummingToTheProbability() throws Exception {
         String[][] people = {
             {"Jovana", "Stankovic"}, {"Dragan", "Milenkovic"}, {"Ivana", "Markovic"}, {"Nenad", "Radovanovic"},
@@ -760,6 +791,12 @@ class IdentityJobIT {
         RowBuilder ingested(String ingestedAt, String runId) {
             values.put("ingested_at", utc(ingestedAt));
             values.put("ingest_run_id", runId);
+            return this;
+        }
+
+        /** Deleted by its source (a change-data-capture delete) at {@code deletedAt}. */
+        RowBuilder deleted(String deletedAt) {
+            values.put("deleted_at", utc(deletedAt));
             return this;
         }
 
