@@ -5,7 +5,8 @@
 -- run's range is set, else the as_of row below, joined in.
 WITH
 as_of AS (
-    SELECT CAST(MAX(event_time) AS DATE) AS as_of_day FROM staging.interactions
+    -- a deleted event does not move the as-of day: it is not in the timeline either
+    SELECT CAST(MAX(event_time) AS DATE) AS as_of_day FROM staging.interactions WHERE deleted_at IS NULL
 ),
 events AS (
     SELECT
