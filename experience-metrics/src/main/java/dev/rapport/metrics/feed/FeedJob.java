@@ -168,7 +168,8 @@ public final class FeedJob {
                 "the latest interaction's day");
         Object latest = rows.isEmpty() ? null : rows.get(0).getField(0);
         if (latest == null) {
-            throw new IllegalStateException("staging.interactions has no event that is not deleted; ingest before rapport feed");
+            throw new IllegalStateException(
+                    "staging.interactions has no event that is not deleted; ingest before rapport feed");
         }
         return (LocalDate) latest;
     }
