@@ -3,7 +3,8 @@
 -- replaces the table).
 --
 -- as_of       as in customer_rfm.sql: the config's last day recomputed when set, else the UTC day
---             of the latest event in staging.interactions; later events are ignored
+--             of the latest event in staging.interactions that is not deleted; later events are
+--             ignored, deleted ones everywhere (they are not on the timeline)
 -- last_nps, last_nps_at  the customer's latest NPS answer (score 0-10) on or before as_of, by
 --             event_time, ties by event_id (metrics.customer_timeline)
 -- open_tickets  the customer's tickets (linked through metrics.customer_timeline) whose

@@ -3,10 +3,12 @@
 -- the table).
 --
 -- as_of       the config's last day recomputed (metrics.to, widened to its month's end) when set,
---             else the UTC day of the latest event in staging.interactions; events after it are
---             ignored, so a rerun over the same data gives the same rows
+--             else the UTC day of the latest event in staging.interactions that is not deleted
+--             (deleted_at IS NULL: a deleted event counts nowhere, so it does not move as_of
+--             either); events after it are ignored, so a rerun over the same data gives the same rows
 -- orders      metrics.customer_timeline rows with event_type 'order' on or before as_of (a
---             customer's orders through their customer key or email, see customer_timeline.sql)
+--             customer's orders through their customer key or email, see customer_timeline.sql;
+--             a deleted order is not on the timeline)
 -- window      the ${lookback_days} UTC days ending with as_of
 -- last_purchase_at, recency_days  the latest order; as_of minus its UTC day
 -- frequency   orders in the window

@@ -9,6 +9,9 @@
 --      the event on both timelines; several records of one customer give one row, naming the
 --      smallest record (source:source_id).
 -- Interactions linked to no customer are not in the table (they are in staging.interactions).
+-- Deleted interactions (deleted_at set: the source deleted the order, ticket or answer) are not in
+-- the table either: every metric reads staging.interactions WHERE deleted_at IS NULL, so a deletion
+-- takes the event out of every count on the next run over its month.
 -- event_seq numbers a customer's events 1, 2, ... by event_time, ties by event_id, over all of
 -- their events (not only the months a run writes).
 --
@@ -25,7 +28,7 @@ by_customer_key AS (
     FROM staging.interactions AS i
     JOIN `identity`.identity_map AS m
         ON m.source = COALESCE(i.customer_source, i.source) AND m.source_id = i.customer_ref
-    WHERE i.customer_ref IS NOT NULL
+    WHERE i.customer_ref IS NOT NULL AND i.deleted_at IS NULL
 ),
 by_email AS (
     SELECT
@@ -37,7 +40,7 @@ by_email AS (
     JOIN staging.customer_records AS r ON r.email_key = i.email_key
     JOIN `identity`.identity_map AS m ON m.source = r.source AND m.source_id = r.source_id
     LEFT JOIN by_customer_key AS k ON k.event_id = i.event_id
-    WHERE i.email_key IS NOT NULL AND k.event_id IS NULL
+    WHERE i.email_key IS NOT NULL AND k.event_id IS NULL AND i.deleted_at IS NULL AND r.deleted_at IS NULL
     GROUP BY m.customer_id, i.event_id
 ),
 links AS (
@@ -89,6 +92,6 @@ FROM (
         l.linked_by,
         l.linked_record
     FROM links AS l
-    JOIN staging.interactions AS i ON i.event_id = l.event_id
+    JOIN staging.interactions AS i ON i.event_id = l.event_id AND i.deleted_at IS NULL
 )
 WHERE ${time_range(event_time)}

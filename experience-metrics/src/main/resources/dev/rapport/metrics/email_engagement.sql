@@ -5,7 +5,7 @@
 -- on Tuesday is one unique open, on Monday. So summing a campaign's days gives the campaign's
 -- unique counts. The recipient is the email match key (email_key), else the source's customer
 -- key, else the event itself (an event that names nobody counts alone). A missing or blank
--- campaign_id is 'unknown'.
+-- campaign_id is 'unknown'. Deleted events (deleted_at set) count nowhere.
 --
 --   sent           email_sent            delivered      email_delivered
 --   bounced        email_bounce          unique_opens   email_open (a person's open)
@@ -65,7 +65,8 @@ FROM (
                 event_type,
                 event_time
             FROM staging.interactions
-            WHERE event_type IN (
+            WHERE deleted_at IS NULL
+                AND event_type IN (
                 'email_sent', 'email_delivered', 'email_bounce', 'email_open', 'email_machine_open',
                 'email_click', 'email_unsubscribe', 'email_spam_report')
         )

@@ -1,5 +1,6 @@
 -- The comments behind metrics.feedback_sentiment and metrics.feedback_topics, as a temporary view:
--- every staging.interactions row with a non-blank comment (survey answers and support tickets),
+-- every staging.interactions row with a non-blank comment (survey answers and support tickets)
+-- that is not deleted (deleted_at IS NULL),
 -- in the run's months of event_time. language is the ISO 639-1 code Rapport analyses the comment
 -- in: the record's comment_language when it names one of en, sr, ru, fa, af, lt (by its primary
 -- subtag, so sr-Cyrl is sr), else the language detected from the text (LanguageDetector), else
@@ -26,6 +27,7 @@ FROM (
         rapport_comment_language(comment_language, `comment`) AS `language`
     FROM staging.interactions
     WHERE `comment` IS NOT NULL
+        AND deleted_at IS NULL
         AND TRIM(`comment`) <> ''
         AND ${time_range(event_time)}
 )

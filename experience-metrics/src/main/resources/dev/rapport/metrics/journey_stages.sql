@@ -4,7 +4,8 @@
 -- Events are the customer's rows of metrics.customer_timeline (every interaction linked to a resolved
 -- customer) up to the end of the as-of day, a UTC day: the last day the run recomputes
 -- (metrics.to widened to the end of its month) when set, else the UTC day of the latest event_time
--- in staging.interactions. Both come from the data and the config, never from the clock, so a rerun
+-- in staging.interactions that is not deleted (a deleted event, deleted_at set, is on no timeline
+-- and does not move the as-of day). Both come from the data and the config, never from the clock, so a rerun
 -- over the same data gives the same rows. A purchase is an event of type 'order' (an order's
 -- further events, same order_id, are the same purchase).
 --

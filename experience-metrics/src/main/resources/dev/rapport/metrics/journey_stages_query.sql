@@ -5,7 +5,8 @@
 -- run's range is set, else the as_of row below, joined in.
 WITH
 as_of AS (
-    SELECT CAST(MAX(event_time) AS DATE) AS as_of_day FROM staging.interactions
+    -- a deleted event does not move the as-of day: it is not in the timeline either
+    SELECT CAST(MAX(event_time) AS DATE) AS as_of_day FROM staging.interactions WHERE deleted_at IS NULL
 ),
 events AS (
     SELECT
@@ -67,7 +68,7 @@ candidates AS (
     FROM staging.customer_records AS r
     JOIN `identity`.identity_map AS m ON m.source = r.source AND m.source_id = r.source_id
     ${as_of_join}
-    WHERE r.created_at IS NOT NULL
+    WHERE r.created_at IS NOT NULL AND r.deleted_at IS NULL
         AND CAST(r.created_at AS DATE) <= ${as_of_day}
         AND (LOWER(r.source) LIKE '%crm%' OR LOWER(r.source) LIKE '%lead%')
     UNION ALL

@@ -4,7 +4,8 @@
 -- A response is an interaction with category 'survey', event_type 'survey_response',
 -- survey_type 'NPS' and a score from 0 to 10 (ingestion quarantines scores off the scale; the
 -- range check here only keeps a bad row out of the sums). CSAT and CES answers and every
--- other event are ignored.
+-- other event are ignored, and so are deleted answers (deleted_at set: the source deleted them;
+-- every metric reads staging.interactions WHERE deleted_at IS NULL).
 --
 -- One respondent, one voice: when the same respondent answers more than once on the same day
 -- for the same channel and touchpoint, only the latest answer counts (ties on event_time are
@@ -108,6 +109,7 @@ FROM (
             FROM staging.interactions AS i
             ${segment_join}
             WHERE i.category = 'survey'
+                AND i.deleted_at IS NULL
                 AND i.event_type = 'survey_response'
                 AND i.survey_type = 'NPS'
                 AND i.score BETWEEN 0 AND 10

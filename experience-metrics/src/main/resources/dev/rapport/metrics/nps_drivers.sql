@@ -3,7 +3,7 @@
 -- range_start and range_end, NULL for every day).
 --
 -- Responses: every staging.interactions row with survey_type 'NPS' and a score 0-10 in the range
--- (each answer counts; no repeated-answer rule). Each driver splits a population of responses in two,
+-- (each answer counts; no repeated-answer rule; a deleted answer, deleted_at set, is none). Each driver splits a population of responses in two,
 -- with and without it:
 --   channel     a channel ('unknown' when blank) vs every other response
 --   touchpoint  a touchpoint vs every other response
@@ -29,6 +29,7 @@ WITH responses AS (
         `comment`
     FROM staging.interactions
     WHERE category = 'survey'
+        AND deleted_at IS NULL
         AND event_type = 'survey_response'
         AND survey_type = 'NPS'
         AND score BETWEEN 0 AND 10

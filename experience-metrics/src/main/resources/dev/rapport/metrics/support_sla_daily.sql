@@ -12,6 +12,7 @@
 -- up to the day. Rows: every day with a ticket event of any priority, for every priority, kept
 -- when something was opened, open or changed that day (a day with no rows for a priority has the
 -- backlog of its last row before). Written over every day; the range below keeps the run's months.
+-- Deleted events (deleted_at set) are ignored, as in support_tickets_view.sql.
 INSERT OVERWRITE metrics.support_sla_daily /*+ OPTIONS('distribution-mode' = 'hash') */
 WITH
 tickets AS (
@@ -28,6 +29,7 @@ status_changes AS (
     FROM staging.interactions AS i
     JOIN tickets AS t ON t.source = i.source AND t.ticket_id = i.ticket_id
     WHERE i.event_type IN ('ticket_resolved', 'ticket_reopened')
+        AND i.deleted_at IS NULL
         AND i.event_time >= t.opened_at
 ),
 deltas AS (

@@ -16,6 +16,9 @@
 -- the policy does not name gets the 'normal' targets. A step done later than opened_at + target
 -- breaches; a step not done breaches once as_of is past the target (SlaBreachRule), where as_of
 -- is the latest event_time in staging.interactions, so reruns over the same data agree.
+-- Deleted events (deleted_at set) are ignored everywhere, as_of included: a deleted reply no longer
+-- answers the ticket, a ticket whose events are all deleted is no ticket, and a deleted late event
+-- does not move the clock.
 -- Durations are measured to the second.
 CREATE TEMPORARY VIEW default_catalog.default_database.support_tickets AS
 WITH
@@ -31,7 +34,7 @@ fallback AS (
     WHERE priority = 'normal'
 ),
 as_of AS (
-    SELECT MAX(event_time) AS as_of FROM staging.interactions
+    SELECT MAX(event_time) AS as_of FROM staging.interactions WHERE deleted_at IS NULL
 ),
 ticket_steps AS (
     SELECT
@@ -49,6 +52,7 @@ ticket_steps AS (
         MAX(event_time) FILTER (WHERE event_type = 'ticket_reopened') AS last_reopened_at
     FROM staging.interactions
     WHERE ticket_id IS NOT NULL
+        AND deleted_at IS NULL
         AND event_type IN ('ticket_opened', 'ticket_replied', 'ticket_resolved', 'ticket_reopened')
     GROUP BY source, ticket_id
 ),

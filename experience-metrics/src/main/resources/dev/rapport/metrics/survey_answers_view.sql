@@ -2,7 +2,7 @@
 -- statements read (one plan, computed once). Counted exactly as nps_daily counts (see
 -- nps_daily.sql): a response is a survey_response with survey_type 'CSAT' and a score from 1 to 5,
 -- or survey_type 'CES' and a score from 1 to 7; answers without a score, off the scale, of another
--- survey type, and every other event are not responses. One respondent, one voice: per survey
+-- survey type, deleted answers (deleted_at set), and every other event are not responses. One respondent, one voice: per survey
 -- type, day, channel and touchpoint only the respondent's latest answer counts (ties to the larger
 -- event_id); the respondent is the customer key, else the email key, else the answer is anonymous
 -- and counts alone. day is the UTC date of event_time; missing channel or touchpoint is 'unknown'.
@@ -41,6 +41,7 @@ FROM (
             END AS respondent
         FROM staging.interactions
         WHERE category = 'survey'
+            AND deleted_at IS NULL
             AND event_type = 'survey_response'
             AND ((survey_type = 'CSAT' AND score BETWEEN 1 AND 5) OR (survey_type = 'CES' AND score BETWEEN 1 AND 7))
             AND ${time_range(event_time)}

@@ -24,8 +24,9 @@ import org.apache.iceberg.io.CloseableIterable;
  *
  * <p>A customer key is {@code customer_source:customer_ref}. It resolves to a customer through
  * {@code identity.identity_map} ({@code source:source_id}). A ticket is open when its {@code
- * metrics.support_sla} row says {@code status = 'open'}; it belongs to every customer key found on
- * its events in {@code staging.interactions}, and so to their customers. A respondent's open tickets
+ * metrics.support_sla} row says {@code status = 'open'}; it belongs to every customer key found on its
+ * events in {@code staging.interactions} that are not deleted ({@code deleted_at} null), and so to
+ * their customers. A respondent's open tickets
  * are those of their customer (any of the customer's source records) plus those of their own key,
  * written {@code source:ticket_id}, sorted.
  */
@@ -92,12 +93,15 @@ public final class OpenTicketIndex {
                         rapport,
                         RapportTables.INTERACTIONS,
                         Expressions.and(
-                                Expressions.equal("category", "support"),
+                                Expressions.and(
+                                        Expressions.equal("category", "support"), Expressions.isNull("deleted_at")),
                                 Expressions.and(
                                         Expressions.notNull("ticket_id"), Expressions.notNull("customer_ref"))))) {
                     String ticket = row.getField("source") + ":" + row.getField("ticket_id");
+                    // A deleted event names no owner, as it counts in no metric.
                     if (open.contains(ticket)
                             && "support".equals(row.getField("category"))
+                            && row.getField("deleted_at") == null
                             && row.getField("customer_ref") != null) {
                         Object customerSource = row.getField("customer_source");
                         String key = (customerSource != null ? customerSource : row.getField("source")) + ":"

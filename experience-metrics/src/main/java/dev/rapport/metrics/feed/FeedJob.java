@@ -37,8 +37,8 @@ import org.apache.iceberg.flink.FlinkConfigOptions;
  * {@code rapport feed}: computes {@code feeds.personalization} and {@code feeds.survey_invitations}
  * from the metric and identity tables (one Flink batch job), then exports the personalization feed
  * to every configured destination (a second job). The as-of day is the given one, else the UTC day
- * of the latest interaction in {@code staging.interactions}, so a rerun on the same data writes the
- * same rows.
+ * of the latest interaction in {@code staging.interactions} that is not deleted ({@code deleted_at}
+ * null), so a rerun on the same data writes the same rows.
  */
 public final class FeedJob {
 
@@ -162,11 +162,14 @@ public final class FeedJob {
 
     private static LocalDate latestInteractionDay(TableEnvironment tableEnv) {
         List<Row> rows = TableResults.collect(
-                tableEnv.executeSql("SELECT CAST(MAX(event_time) AS DATE) AS latest FROM staging.interactions"),
+                // a deleted event counts in no metric, so it does not move the feed's day either
+                tableEnv.executeSql("SELECT CAST(MAX(event_time) AS DATE) AS latest FROM staging.interactions"
+                        + " WHERE deleted_at IS NULL"),
                 "the latest interaction's day");
         Object latest = rows.isEmpty() ? null : rows.get(0).getField(0);
         if (latest == null) {
-            throw new IllegalStateException("staging.interactions is empty; ingest before rapport feed");
+            throw new IllegalStateException(
+                    "staging.interactions has no event that is not deleted; ingest before rapport feed");
         }
         return (LocalDate) latest;
     }

@@ -51,6 +51,12 @@ import org.slf4j.LoggerFactory;
  * same input leaves the same rows. A run limited to {@code from}/{@code to} recomputes whole months
  * (see {@link MetricsConfig#firstDayRecomputed()}). A month whose responses have all disappeared
  * from staging receives no rows, and so keeps its old ones.
+ *
+ * <p>Deletions: ingestion keeps a deleted source row (a change event with op d) as a row with
+ * {@code deleted_at} set. Every statement reads {@code staging.interactions} with {@code deleted_at
+ * IS NULL}, so a deleted order, ticket event or survey answer counts in no metric and does not move
+ * the as-of day; the next run over its month drops it (a month whose every event is deleted keeps
+ * its old rows, as above).
  */
 public final class MetricsJob {
 

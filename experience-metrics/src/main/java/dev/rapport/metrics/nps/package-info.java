@@ -7,7 +7,8 @@
  * <ul>
  *   <li><b>Response</b>: a {@code staging.interactions} row with category {@code survey},
  *       event_type {@code survey_response}, survey_type {@code NPS} and a score from 0 to 10. CSAT
- *       and CES answers, answers without a score and every other event are not responses. Scores off
+ *       and CES answers, answers without a score, deleted answers ({@code deleted_at} set) and every
+ *       other event are not responses. Scores off
  *       the scale are quarantined at ingestion; the SQL still excludes them, so one bad row cannot
  *       shift a day's score.
  *   <li><b>Categories</b>: 9-10 promoter, 7-8 passive, 0-6 detractor ({@link

@@ -117,12 +117,15 @@ public final class MetricStatements {
 
     /**
      * Fills in the settings of the customer metrics: {@code ${as_of}} (a query of one row and
-     * column as_of, the day they are computed as of), the RFM lookback and currencies.
+     * column as_of, the day they are computed as of), the RFM lookback and currencies. Without a
+     * configured day, as_of is the day of the latest event that is not deleted: a deleted event
+     * counts in no metric, so it must not move the day they are computed as of either.
      */
     String customer(String template) {
         String asOf = config.asOfDay()
                 .map(day -> "SELECT DATE '" + day + "' AS as_of")
-                .orElse("SELECT CAST(MAX(event_time) AS DATE) AS as_of FROM staging.interactions");
+                .orElse("SELECT CAST(MAX(event_time) AS DATE) AS as_of FROM staging.interactions"
+                        + " WHERE deleted_at IS NULL");
         List<String> rates = new ArrayList<>();
         rates.add("(CAST('" + config.rfm().currency() + "' AS STRING), CAST(1 AS DECIMAL(12, 6)))");
         config.rfm()

@@ -56,6 +56,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * c4 (500) worse 4 -> 4; c6 3 -> 3; c2 2 -> 2; c3 1 -> 1; c5 0 -> 1. Segments: c1 4/4/4
  * champions; c2 3/2/2 promising; c3 5/1/1 new_customer; c4 1/3/4 at_risk; c5 1/1/1 lost; c6 2/4/3
  * at_risk (r 1-2, f 3-5).
+ *
+ * <p>Five more events were deleted in their sources ({@code deleted_at} set) and count nowhere: an
+ * order of c3 on 11-15 (1000 EUR), an NPS 0 of c4 on 11-20, ticket T8 of c6, the reply to T1 and
+ * a page view on 12-09 (which would have moved as_of). Every figure below is without them.
  */
 class CustomerMetricsIT {
 
@@ -135,6 +139,14 @@ class CustomerMetricsIT {
         events.add(email("c6", "email_open", "2026-10-02"));
         // The latest event of the data, on nobody's timeline: as_of is its day.
         events.add(interaction("view-1", "web", "web", "page_view", Instant.parse("2026-12-01T12:00:00Z")));
+        // Deleted in their sources (deleted_at set, as ingestion stores a change event with op d):
+        // they count nowhere, and the latest of them does not move as_of.
+        events.add(deleted(order("c3", "2026-11-15", "1000.00", "EUR")));
+        events.add(deleted(nps("c4", "2026-11-20T10:00:00Z", 0)));
+        events.add(deleted(ticket("T8", "ticket_opened", "2026-11-29T12:00:00Z", "c6", "urgent")));
+        events.add(deleted(ticket("T1", "ticket_replied", "2026-11-28T13:00:00Z", "c2", "high")));
+        events.add(
+                deleted(interaction("view-deleted", "web", "web", "page_view", Instant.parse("2026-12-09T12:00:00Z"))));
         IcebergTestTables.append(catalog, RapportTables.INTERACTIONS, events);
         appendCustomers();
         MetricsConfig config =
@@ -222,6 +234,11 @@ class CustomerMetricsIT {
         event.put("campaign_id", "autumn");
         event.put("customer_source", "crm");
         event.put("customer_ref", customer);
+        return event;
+    }
+
+    private static Map<String, Object> deleted(Map<String, Object> event) {
+        event.put("deleted_at", Instant.parse("2026-12-10T00:00:00Z"));
         return event;
     }
 
@@ -483,6 +500,33 @@ class CustomerMetricsIT {
         assertTicket("T6", null, "2026-12-03T11:00:00Z", 0.0, 5, "47.0 hours left to the SLA target");
         assertTicket("T7", null, "2026-12-03T11:00:00Z", 0.0, 6, "47.0 hours left to the SLA target");
         assertThat(tickets.get("T3").get("priority")).isEqualTo("urgent");
+    }
+
+    @Test
+    void deletedEventsCountNowhere() {
+        List<Object> timeline = IcebergTestTables.read(catalog, RapportTables.CUSTOMER_TIMELINE).stream()
+                .map(row -> row.get("event_id"))
+                .toList();
+        assertThat(timeline)
+                .contains("order-c3-2026-12-01", "nps-c4-2026-11-01T10:00:00Z", "T1-ticket_opened")
+                .doesNotContain(
+                        "order-c3-2026-11-15",
+                        "nps-c4-2026-11-20T10:00:00Z",
+                        "T8-ticket_opened",
+                        "T1-ticket_replied",
+                        "view-deleted");
+        // RFM: c3 has its one live order; as_of is the latest live event's day, not 12-09.
+        assertThat(rfm.get("K-c3").get("frequency")).isEqualTo(1L);
+        assertThat(rfm.get("K-c3").get("monetary")).isEqualTo(new BigDecimal("30.00"));
+        assertThat(rfm.values()).allSatisfy(row -> assertThat(row.get("as_of")).isEqualTo(LocalDate.of(2026, 12, 1)));
+        // NPS: no response on 11-20; c4's latest answer is still the 9 of 11-01.
+        assertThat(firstRun.get(RapportTables.NPS_DAILY))
+                .noneSatisfy(row -> assertThat(row.get("day")).isEqualTo(LocalDate.of(2026, 11, 20)));
+        assertThat(health.get("K-c4").get("last_nps")).isEqualTo(9);
+        // Support: T8 is no ticket; T1 is still unanswered (its reply was deleted), so breached.
+        assertThat(tickets).doesNotContainKey("T8");
+        assertThat(health.get("K-c6").get("open_tickets")).isEqualTo(0);
+        assertThat(health.get("K-c2").get("breached_tickets")).isEqualTo(1);
     }
 
     @Test
