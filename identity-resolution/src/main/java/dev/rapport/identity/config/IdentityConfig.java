@@ -158,26 +158,9 @@ public record IdentityConfig(
         ProbabilisticConfig probabilistic =
                 ProbabilisticConfig.fromMap(yaml.get(PROBABILISTIC), key + "." + PROBABILISTIC);
         SurvivorshipConfig survivorship = SurvivorshipConfig.fromMap(yaml.get(SURVIVORSHIP), key + "." + SURVIVORSHIP);
-        boolean incremental = false;
-        if (yaml.containsKey(INCREMENTAL)) {
-            if (!(yaml.get(INCREMENTAL) instanceof Boolean value)) {
-                throw new InvalidConfigException(
-                        key + "." + INCREMENTAL, "must be true or false, got '" + yaml.get(INCREMENTAL) + "'");
-            }
-            incremental = value;
-        }
-        int maxClusterSize = MAX_CLUSTER_SIZE_DEFAULT;
-        if (yaml.containsKey(MAX_CLUSTER_SIZE)) {
-            Object value = yaml.get(MAX_CLUSTER_SIZE);
-            if (!(value instanceof Integer || value instanceof Long)
-                    || ((Number) value).longValue() < 2
-                    || ((Number) value).longValue() > 1_000_000) {
-                throw new InvalidConfigException(
-                        key + "." + MAX_CLUSTER_SIZE,
-                        "must be a whole number between 2 and 1000000, got '" + value + "'");
-            }
-            maxClusterSize = ((Number) value).intValue();
-        }
+        boolean incremental = ConfigValues.bool(yaml, INCREMENTAL, key, false);
+        int maxClusterSize =
+                ConfigValues.wholeNumber(yaml, MAX_CLUSTER_SIZE, key, 2, 1_000_000, MAX_CLUSTER_SIZE_DEFAULT);
         return new IdentityConfig(
                 rules, maxBlockSize, mailboxes, probabilistic, survivorship, incremental, maxClusterSize);
     }

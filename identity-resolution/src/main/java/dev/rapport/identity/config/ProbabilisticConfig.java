@@ -117,14 +117,7 @@ public record ProbabilisticConfig(
                         "unknown setting; known settings are " + String.join(", ", new TreeSet<>(KEYS)));
             }
         }
-        boolean enabled = ENABLED_DEFAULT;
-        if (yaml.containsKey(ENABLED)) {
-            if (!(yaml.get(ENABLED) instanceof Boolean value)) {
-                throw new InvalidConfigException(
-                        key + "." + ENABLED, "must be true or false, got '" + yaml.get(ENABLED) + "'");
-            }
-            enabled = value;
-        }
+        boolean enabled = ConfigValues.bool(yaml, ENABLED, key, ENABLED_DEFAULT);
         double threshold = THRESHOLD_DEFAULT;
         if (yaml.containsKey(THRESHOLD)) {
             Object value = yaml.get(THRESHOLD);
@@ -135,17 +128,7 @@ public record ProbabilisticConfig(
             }
             threshold = number.doubleValue();
         }
-        int maxBlockSize = MAX_BLOCK_SIZE_DEFAULT;
-        if (yaml.containsKey(MAX_BLOCK_SIZE)) {
-            Object value = yaml.get(MAX_BLOCK_SIZE);
-            if (!(value instanceof Integer || value instanceof Long)
-                    || ((Number) value).longValue() < 2
-                    || ((Number) value).longValue() > 100_000) {
-                throw new InvalidConfigException(
-                        key + "." + MAX_BLOCK_SIZE, "must be a whole number between 2 and 100000, got '" + value + "'");
-            }
-            maxBlockSize = ((Number) value).intValue();
-        }
+        int maxBlockSize = ConfigValues.wholeNumber(yaml, MAX_BLOCK_SIZE, key, 2, 100_000, MAX_BLOCK_SIZE_DEFAULT);
         double conflictOverride = CONFLICT_OVERRIDE_DEFAULT;
         if (yaml.containsKey(CONFLICT_OVERRIDE)) {
             Object value = yaml.get(CONFLICT_OVERRIDE);
@@ -165,17 +148,7 @@ public record ProbabilisticConfig(
                     .orElseThrow(() -> new InvalidConfigException(
                             key + "." + MODEL, "must be estimate or reuse, got '" + value + "'"));
         }
-        int window = WINDOW_DEFAULT;
-        if (yaml.containsKey(WINDOW)) {
-            Object value = yaml.get(WINDOW);
-            if (!(value instanceof Integer || value instanceof Long)
-                    || ((Number) value).longValue() < 1
-                    || ((Number) value).longValue() > 10_000) {
-                throw new InvalidConfigException(
-                        key + "." + WINDOW, "must be a whole number between 1 and 10000, got '" + value + "'");
-            }
-            window = ((Number) value).intValue();
-        }
+        int window = ConfigValues.wholeNumber(yaml, WINDOW, key, 1, 10_000, WINDOW_DEFAULT);
         return new ProbabilisticConfig(enabled, threshold, maxBlockSize, conflictOverride, model, window);
     }
 }

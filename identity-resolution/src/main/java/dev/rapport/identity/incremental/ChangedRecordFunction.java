@@ -2,6 +2,7 @@ package dev.rapport.identity.incremental;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.rapport.identity.keyed.EndOfInputTimer;
 import dev.rapport.identity.match.BlockUpdate;
 import dev.rapport.identity.record.ResolutionRecord;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class ChangedRecordFunction
 
     private transient ValueState<ResolutionRecord> current;
     private transient ListState<SeenRecord> seen;
-    private transient ValueState<Boolean> timerSet;
+    private transient EndOfInputTimer endOfInput;
     private transient LongCounter changedRecords;
     private transient LongCounter deletedRecords;
 
@@ -49,7 +50,7 @@ public final class ChangedRecordFunction
                 .getState(new ValueStateDescriptor<>("current-record", TypeInformation.of(ResolutionRecord.class)));
         seen = getRuntimeContext()
                 .getListState(new ListStateDescriptor<>("seen-record", TypeInformation.of(SeenRecord.class)));
-        timerSet = getRuntimeContext().getState(new ValueStateDescriptor<>("timer-set", Boolean.class));
+        endOfInput = new EndOfInputTimer(getRuntimeContext());
         changedRecords = new LongCounter();
         deletedRecords = new LongCounter();
         getRuntimeContext().addAccumulator(CHANGED_RECORDS, changedRecords);
@@ -58,21 +59,14 @@ public final class ChangedRecordFunction
 
     @Override
     public void processElement1(ResolutionRecord record, Context context, Collector<BlockUpdate> out) throws Exception {
-        awaitEnd(context);
+        endOfInput.await(context.timerService());
         current.update(record);
     }
 
     @Override
     public void processElement2(SeenRecord row, Context context, Collector<BlockUpdate> out) throws Exception {
-        awaitEnd(context);
+        endOfInput.await(context.timerService());
         seen.add(row);
-    }
-
-    private void awaitEnd(Context context) throws Exception {
-        if (timerSet.value() == null) {
-            timerSet.update(true);
-            context.timerService().registerEventTimeTimer(Long.MAX_VALUE);
-        }
     }
 
     @Override
@@ -88,7 +82,7 @@ public final class ChangedRecordFunction
         }
         current.clear();
         seen.clear();
-        timerSet.clear();
+        endOfInput.clear();
         boolean present = record != null;
         if (!ChangedRecordRule.changed(
                 present,

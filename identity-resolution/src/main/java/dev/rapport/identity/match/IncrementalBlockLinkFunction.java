@@ -2,6 +2,7 @@ package dev.rapport.identity.match;
 
 import dev.rapport.identity.block.BlockingKey;
 import dev.rapport.identity.config.IdentityConfig;
+import dev.rapport.identity.keyed.EndOfInputTimer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,7 +32,7 @@ public final class IncrementalBlockLinkFunction extends KeyedCoProcessFunction<S
     private transient ValueState<Integer> size;
     private transient ValueState<Boolean> touched;
     private transient ListState<Link> previousLinks;
-    private transient ValueState<Boolean> timerSet;
+    private transient EndOfInputTimer endOfInput;
     private transient BlockLinkCounters counters;
 
     public IncrementalBlockLinkFunction(IdentityConfig config) {
@@ -46,13 +47,13 @@ public final class IncrementalBlockLinkFunction extends KeyedCoProcessFunction<S
         touched = getRuntimeContext().getState(new ValueStateDescriptor<>("block-touched", Types.BOOLEAN));
         previousLinks = getRuntimeContext()
                 .getListState(new ListStateDescriptor<>("previous-links", TypeInformation.of(Link.class)));
-        timerSet = getRuntimeContext().getState(new ValueStateDescriptor<>("timer-set", Types.BOOLEAN));
+        endOfInput = new EndOfInputTimer(getRuntimeContext());
         counters = new BlockLinkCounters(getRuntimeContext(), config);
     }
 
     @Override
     public void processElement1(BlockingKey entry, Context context, Collector<Link> out) throws Exception {
-        awaitEnd(context);
+        endOfInput.await(context.timerService());
         Integer seen = size.value();
         int count = seen == null ? 1 : seen + 1;
         size.update(count);
@@ -63,19 +64,11 @@ public final class IncrementalBlockLinkFunction extends KeyedCoProcessFunction<S
 
     @Override
     public void processElement2(BlockUpdate update, Context context, Collector<Link> out) throws Exception {
-        awaitEnd(context);
+        endOfInput.await(context.timerService());
         if (update.touched) {
             touched.update(true);
         } else {
             previousLinks.add(update.previousLink);
-        }
-    }
-
-    /** Fires once the input is over: at the end of the key in batch mode. */
-    private void awaitEnd(Context context) throws Exception {
-        if (timerSet.value() == null) {
-            timerSet.update(true);
-            context.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         }
     }
 
@@ -95,7 +88,7 @@ public final class IncrementalBlockLinkFunction extends KeyedCoProcessFunction<S
         size.clear();
         touched.clear();
         previousLinks.clear();
-        timerSet.clear();
+        endOfInput.clear();
         if (!block.isEmpty()) {
             counters.countBlock();
         }

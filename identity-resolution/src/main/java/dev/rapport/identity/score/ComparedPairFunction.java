@@ -1,5 +1,6 @@
 package dev.rapport.identity.score;
 
+import dev.rapport.identity.keyed.EndOfInputTimer;
 import dev.rapport.identity.match.Link;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,8 +10,6 @@ import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
@@ -44,7 +43,7 @@ public final class ComparedPairFunction extends KeyedCoProcessFunction<String, C
 
     private transient ListState<CandidatePair> compared;
     private transient ListState<Link> previousLinks;
-    private transient ValueState<Boolean> timerSet;
+    private transient EndOfInputTimer endOfInput;
     private transient LongCounter candidatePairs;
 
     @Override
@@ -53,29 +52,21 @@ public final class ComparedPairFunction extends KeyedCoProcessFunction<String, C
                 .getListState(new ListStateDescriptor<>("compared", TypeInformation.of(CandidatePair.class)));
         previousLinks = getRuntimeContext()
                 .getListState(new ListStateDescriptor<>("previous-links", TypeInformation.of(Link.class)));
-        timerSet = getRuntimeContext().getState(new ValueStateDescriptor<>("timer-set", Types.BOOLEAN));
+        endOfInput = new EndOfInputTimer(getRuntimeContext());
         candidatePairs = new LongCounter();
         getRuntimeContext().addAccumulator(CANDIDATE_PAIRS, candidatePairs);
     }
 
     @Override
     public void processElement1(CandidatePair pair, Context context, Collector<CandidatePair> out) throws Exception {
-        awaitEnd(context);
+        endOfInput.await(context.timerService());
         compared.add(pair);
     }
 
     @Override
     public void processElement2(Link link, Context context, Collector<CandidatePair> out) throws Exception {
-        awaitEnd(context);
+        endOfInput.await(context.timerService());
         previousLinks.add(link);
-    }
-
-    /** All of a key's inputs are in once the end-of-input watermark passes. */
-    private void awaitEnd(Context context) throws Exception {
-        if (timerSet.value() == null) {
-            timerSet.update(true);
-            context.timerService().registerEventTimeTimer(Long.MAX_VALUE);
-        }
     }
 
     @Override
@@ -93,7 +84,7 @@ public final class ComparedPairFunction extends KeyedCoProcessFunction<String, C
         }
         compared.clear();
         previousLinks.clear();
-        timerSet.clear();
+        endOfInput.clear();
         previous.sort(BY_BLOCK);
         Link kept = previous.isEmpty() ? null : previous.get(0).withoutBlock();
         if (pair == null) {

@@ -3,6 +3,7 @@ package dev.rapport.identity.score;
 import dev.rapport.identity.block.CandidateEntry;
 import dev.rapport.identity.compare.MatchRecord;
 import dev.rapport.identity.compare.RecordComparator;
+import dev.rapport.identity.keyed.EndOfInputTimer;
 import dev.rapport.identity.match.BlockUpdate;
 import dev.rapport.identity.match.Link;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public final class IncrementalCandidatePairFunction
     private transient ValueState<Integer> size;
     private transient ValueState<Boolean> touched;
     private transient ListState<Link> previousLinks;
-    private transient ValueState<Boolean> timerSet;
+    private transient EndOfInputTimer endOfInput;
     private transient CandidatePairFunction.Counters counters;
 
     public IncrementalCandidatePairFunction(RecordComparator comparator, int maxBlockSize, int window) {
@@ -56,7 +57,7 @@ public final class IncrementalCandidatePairFunction
                 .getListState(new ListStateDescriptor<>("candidate-entries", TypeInformation.of(MatchRecord.class)));
         size = getRuntimeContext().getState(new ValueStateDescriptor<>("candidate-block-size", Types.INT));
         touched = getRuntimeContext().getState(new ValueStateDescriptor<>("candidate-block-touched", Types.BOOLEAN));
-        timerSet = getRuntimeContext().getState(new ValueStateDescriptor<>("timer-set", Types.BOOLEAN));
+        endOfInput = new EndOfInputTimer(getRuntimeContext());
         previousLinks = getRuntimeContext()
                 .getListState(new ListStateDescriptor<>("previous-links", TypeInformation.of(Link.class)));
         counters = new CandidatePairFunction.Counters(getRuntimeContext());
@@ -64,7 +65,7 @@ public final class IncrementalCandidatePairFunction
 
     @Override
     public void processElement1(CandidateEntry entry, Context context, Collector<CandidatePair> out) throws Exception {
-        awaitEnd(context);
+        endOfInput.await(context.timerService());
         Integer seen = size.value();
         int count = seen == null ? 1 : seen + 1;
         size.update(count);
@@ -75,18 +76,11 @@ public final class IncrementalCandidatePairFunction
 
     @Override
     public void processElement2(BlockUpdate update, Context context, Collector<CandidatePair> out) throws Exception {
-        awaitEnd(context);
+        endOfInput.await(context.timerService());
         if (update.touched) {
             touched.update(true);
         } else {
             previousLinks.add(update.previousLink);
-        }
-    }
-
-    private void awaitEnd(Context context) throws Exception {
-        if (timerSet.value() == null) {
-            timerSet.update(true);
-            context.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         }
     }
 
@@ -106,7 +100,7 @@ public final class IncrementalCandidatePairFunction
         size.clear();
         touched.clear();
         previousLinks.clear();
-        timerSet.clear();
+        endOfInput.clear();
         if (compare) {
             if (!block.isEmpty()) {
                 CandidatePairFunction.compare(
