@@ -37,17 +37,18 @@ import dev.rapport.identity.profile.ProfileFunction;
 import dev.rapport.identity.record.CustomerRecordDecoder;
 import dev.rapport.identity.record.DecodeRecordFunction;
 import dev.rapport.identity.record.ResolutionRecord;
-import dev.rapport.identity.score.CandidatePair;
-import dev.rapport.identity.score.CandidatePairFunction;
-import dev.rapport.identity.score.ComparedPairFunction;
+import dev.rapport.identity.score.CandidateBlock;
+import dev.rapport.identity.score.CandidateBlockCounters;
+import dev.rapport.identity.score.CandidateLinkFunction;
+import dev.rapport.identity.score.CandidatePatternFunction;
 import dev.rapport.identity.score.EstimateModelFunction;
 import dev.rapport.identity.score.EstimationInput;
-import dev.rapport.identity.score.IncrementalCandidatePairFunction;
+import dev.rapport.identity.score.IncrementalCandidateLinkFunction;
 import dev.rapport.identity.score.ModelEstimation;
+import dev.rapport.identity.score.PairLinkFunction;
 import dev.rapport.identity.score.PatternCountFunction;
 import dev.rapport.identity.score.ProbabilisticLinker;
 import dev.rapport.identity.score.SampleFunction;
-import dev.rapport.identity.score.ScorePairFunction;
 import dev.rapport.identity.score.TermFrequencyFunction;
 import dev.rapport.schemas.config.InvalidConfigException;
 import dev.rapport.schemas.table.CatalogConfig;
@@ -100,10 +101,11 @@ import org.apache.iceberg.io.CloseableIterable;
  *              links keyBy first record JOIN assignments -> match_evidence
  *
  * Fellegi-Sunter links (parallel but for the small estimate):
- * records -> name frequencies -> candidate keys -> keyBy block -> compared pairs
- *   -> keyBy pair -> distinct pairs -> pattern counts --+
- *      random sample, record counts -------------------+-> estimate (parallelism 1) -> match_model
- *   distinct pairs + model rows (broadcast) -> scored links -> clustering, match_links
+ * records -> name frequencies -> candidate keys -> keyBy block -> patterns of owned pairs
+ *   -> pattern counts -------------------------------+
+ *      random sample, record counts -----------------+-> estimate (parallelism 1) -> match_model
+ *   keyBy block + model rows (broadcast) -> compare again, link -> links in blocks -> match_links
+ *   links in blocks -> keyBy pair -> one link per pair -> clustering
  * </pre>
  *
  * <p>A bounded job: the caller runs it in {@code BATCH} mode. The map, profile and evidence tables
@@ -394,11 +396,12 @@ public final class IdentityJob {
 
     /**
      * Fellegi-Sunter links. Candidate blocks are compared in parallel (in an incremental run only
-     * those with a changed record) and each pair is made distinct with all its blocks. With
-     * {@code model} null the model is estimated from the distinct pairs' pattern counts and the
-     * random sample, by one small operator, and stored; otherwise the stored model is applied. Its
-     * rows reach the scoring operator as broadcast input, and each pair is scored on its own, in
-     * parallel: memory does not grow with the number of pairs.
+     * those with a changed record) and only the pairs that link leave their block: the pairs
+     * themselves, tens per record, are never shuffled, sorted or stored. With {@code model} null the
+     * blocks are compared twice: once for the comparison patterns of their distinct pairs, from which
+     * (with a random sample) one small operator estimates the model and stores it, then again to
+     * link under it, the model arriving as broadcast input; otherwise the stored model is applied.
+     * Memory does not grow with the number of pairs, nor disk with more than the candidate entries.
      */
     private ProbabilisticLinks probabilisticLinks(
             StreamExecutionEnvironment env,
@@ -430,88 +433,103 @@ public final class IdentityJob {
                 .uid("identity-candidate-keys")
                 .name("Candidate blocking keys")
                 .keyBy((CandidateEntry entry) -> entry.key, Types.STRING);
-        DataStream<CandidatePair> pairs;
+        CandidateBlock candidateBlock =
+                new CandidateBlock(comparator, probabilistic.maxBlockSize(), probabilistic.window());
+        DataStream<Link> candidateLinks;
         DataStream<Link> keptLinks;
         if (previous != null) {
-            SingleOutputStreamOperator<CandidatePair> compared = candidateBlocks
+            SingleOutputStreamOperator<Link> linked = candidateBlocks
                     .connect(previous.candidateUpdates().keyBy((BlockUpdate update) -> update.blockKey, Types.STRING))
-                    .process(new IncrementalCandidatePairFunction(
-                            comparator, probabilistic.maxBlockSize(), probabilistic.window()))
-                    .returns(TypeInformation.of(CandidatePair.class))
-                    .uid("identity-changed-candidate-pairs")
-                    .name("Compare candidate pairs of changed blocks, keep the others' links");
-            pairs = compared;
-            keptLinks = compared.getSideOutput(IncrementalCandidatePairFunction.KEPT_LINKS);
+                    .process(new IncrementalCandidateLinkFunction(
+                            candidateBlock, probabilistic.threshold(), probabilistic.conflictOverride(), model))
+                    .returns(TypeInformation.of(Link.class))
+                    .uid("identity-link-changed-candidate-blocks")
+                    .name("Fellegi-Sunter links of changed blocks, keep the others' links");
+            candidateLinks = linked;
+            keptLinks = linked.getSideOutput(IncrementalCandidateLinkFunction.KEPT_LINKS);
         } else {
-            pairs = candidateBlocks
-                    .process(
-                            new CandidatePairFunction(comparator, probabilistic.maxBlockSize(), probabilistic.window()))
-                    .returns(TypeInformation.of(CandidatePair.class))
-                    .uid("identity-candidate-pairs")
-                    .name("Compare candidate pairs");
+            DataStream<StoredModel.Row> modelRows = model != null
+                    ? storedModel(env, model)
+                    : estimatedModel(candidateBlocks, candidateBlock, matchRecords, comparator, matchModel, rows);
+            candidateLinks = candidateBlocks
+                    .connect(modelRows.broadcast(CandidateLinkFunction.MODEL_ROWS))
+                    .process(new CandidateLinkFunction(
+                            candidateBlock, probabilistic.threshold(), probabilistic.conflictOverride()))
+                    .returns(TypeInformation.of(Link.class))
+                    .uid("identity-link-candidate-blocks")
+                    .name("Fellegi-Sunter links");
             // a full run keeps no previous link: an empty stream of the right type
-            keptLinks = pairs.flatMap((CandidatePair pair, Collector<Link> none) -> {})
+            keptLinks = candidateLinks
+                    .flatMap((Link link, Collector<Link> none) -> {})
                     .returns(TypeInformation.of(Link.class))
                     .uid("identity-no-previous-candidate-links")
                     .name("No previous links (full run)");
         }
-        SingleOutputStreamOperator<CandidatePair> distinct = pairs.keyBy(CandidatePair::key, Types.STRING)
-                .connect(keptLinks.keyBy(IdentityJob::pairKey, Types.STRING))
-                .process(new ComparedPairFunction())
-                .returns(TypeInformation.of(CandidatePair.class))
-                .uid("identity-distinct-pairs")
-                .name("Distinct candidate pairs");
-
-        DataStream<StoredModel.Row> modelRows;
-        if (model != null) {
-            modelRows = env.fromData(model, TypeInformation.of(StoredModel.Row.class))
-                    .uid("identity-stored-model")
-                    .name("Stored model");
-        } else {
-            DataStream<EstimationInput> patternCounts = distinct.getSideOutput(ComparedPairFunction.PATTERNS)
-                    .fullWindowPartition()
-                    .mapPartition(new PatternCountFunction())
-                    .returns(TypeInformation.of(EstimationInput.class))
-                    .uid("identity-pattern-counts")
-                    .name("Pattern counts");
-            DataStream<EstimationInput> sample = matchRecords
-                    .fullWindowPartition()
-                    .mapPartition(new SampleFunction(ModelEstimation.SAMPLE_SIZE))
-                    .returns(TypeInformation.of(EstimationInput.class))
-                    .uid("identity-random-sample")
-                    .name("Random sample for u");
-            modelRows = patternCounts
-                    .union(sample)
-                    .fullWindowPartition()
-                    .mapPartition(new EstimateModelFunction(comparator))
-                    .returns(TypeInformation.of(StoredModel.Row.class))
-                    .setParallelism(1)
-                    .uid("identity-estimate-model")
-                    .name("Estimate the Fellegi-Sunter model");
-            IcebergSink.forRowData(modelRows
-                            .map(rows::matchModel)
-                            .returns(IdentityRows.matchModelType())
-                            .setParallelism(1)
-                            .uid("identity-match-model-rows")
-                            .name("match_model rows"))
-                    .tableLoader(matchModel)
-                    .overwrite(true)
-                    .uidSuffix("match-model")
-                    .append();
-        }
-        SingleOutputStreamOperator<Link> scored = distinct.connect(modelRows.broadcast(ScorePairFunction.MODEL_ROWS))
-                .process(new ScorePairFunction(probabilistic.threshold(), probabilistic.conflictOverride()))
+        DataStream<Link> pairLinks = candidateLinks
+                .keyBy(PairLinkFunction::pairKey, Types.STRING)
+                .connect(keptLinks.keyBy(PairLinkFunction::pairKey, Types.STRING))
+                .process(new PairLinkFunction())
                 .returns(TypeInformation.of(Link.class))
-                .uid("identity-score-pairs")
-                .name("Fellegi-Sunter links");
-        DataStream<Link> pairLinks = scored.union(distinct.getSideOutput(ComparedPairFunction.KEPT_PAIR_LINKS));
-        DataStream<Link> blockLinks = scored.getSideOutput(ScorePairFunction.BLOCK_LINKS)
-                .union(distinct.getSideOutput(ComparedPairFunction.KEPT_BLOCK_LINKS));
+                .uid("identity-pair-links")
+                .name("One link per pair");
+        DataStream<Link> blockLinks = candidateLinks.union(keptLinks);
         return new ProbabilisticLinks(pairLinks, blockLinks);
     }
 
-    private static String pairKey(Link link) {
-        return link.fromRecordId + "|" + link.toRecordId;
+    private static DataStream<StoredModel.Row> storedModel(
+            StreamExecutionEnvironment env, List<StoredModel.Row> model) {
+        return env.fromData(model, TypeInformation.of(StoredModel.Row.class))
+                .uid("identity-stored-model")
+                .name("Stored model");
+    }
+
+    /**
+     * The model estimated from the candidate blocks, compared once for it: the comparison patterns
+     * of their distinct pairs (counted where each pair's owning block compares it) and a random
+     * sample of the records, by one small operator; stored in {@code identity.match_model}.
+     */
+    private static DataStream<StoredModel.Row> estimatedModel(
+            KeyedStream<CandidateEntry, String> candidateBlocks,
+            CandidateBlock candidateBlock,
+            DataStream<MatchRecord> matchRecords,
+            RecordComparator comparator,
+            TableLoader matchModel,
+            IdentityRows rows) {
+        DataStream<EstimationInput> patternCounts = candidateBlocks
+                .process(new CandidatePatternFunction(candidateBlock))
+                .returns(Types.INT)
+                .uid("identity-candidate-patterns")
+                .name("Comparison patterns of distinct candidate pairs")
+                .fullWindowPartition()
+                .mapPartition(new PatternCountFunction())
+                .returns(TypeInformation.of(EstimationInput.class))
+                .uid("identity-pattern-counts")
+                .name("Pattern counts");
+        DataStream<EstimationInput> sample = matchRecords
+                .fullWindowPartition()
+                .mapPartition(new SampleFunction(ModelEstimation.SAMPLE_SIZE))
+                .returns(TypeInformation.of(EstimationInput.class))
+                .uid("identity-random-sample")
+                .name("Random sample for u");
+        DataStream<StoredModel.Row> modelRows = patternCounts
+                .union(sample)
+                .fullWindowPartition()
+                .mapPartition(new EstimateModelFunction(comparator))
+                .returns(TypeInformation.of(StoredModel.Row.class))
+                .setParallelism(1)
+                .uid("identity-estimate-model")
+                .name("Estimate the Fellegi-Sunter model");
+        IcebergSink.forRowData(modelRows
+                        .map(rows::matchModel)
+                        .returns(IdentityRows.matchModelType())
+                        .setParallelism(1)
+                        .uid("identity-match-model-rows")
+                        .name("match_model rows"))
+                .tableLoader(matchModel)
+                .overwrite(true)
+                .uidSuffix("match-model")
+                .append();
+        return modelRows;
     }
 
     /**
@@ -576,12 +594,12 @@ public final class IdentityJob {
                 linksByRule,
                 (int) longResult(result, ClusterFunction.LARGEST_CLUSTER),
                 longResult(result, BlockLinkFunction.BLOCKS_OVER_CAP),
-                longResult(result, CandidatePairFunction.COMPARISONS),
-                longResult(result, ComparedPairFunction.CANDIDATE_PAIRS),
-                longResult(result, CandidatePairFunction.BLOCKS_OVER_CAP),
-                longResult(result, CandidatePairFunction.BLOCKS),
-                longResult(result, CandidatePairFunction.BLOCKS_COMPARED),
-                longResult(result, CandidatePairFunction.BLOCKS_WINDOWED),
+                longResult(result, CandidateBlockCounters.COMPARISONS),
+                longResult(result, CandidateBlockCounters.CANDIDATE_PAIRS),
+                longResult(result, CandidateBlockCounters.BLOCKS_OVER_CAP),
+                longResult(result, CandidateBlockCounters.BLOCKS),
+                longResult(result, CandidateBlockCounters.BLOCKS_COMPARED),
+                longResult(result, CandidateBlockCounters.BLOCKS_WINDOWED),
                 longResult(result, IdentityCounters.MATCHED_ACCUMULATOR),
                 ClusterSizes.CLASSES.stream()
                         .map(sizeClass -> new IdentityReport.SizeClassCount(

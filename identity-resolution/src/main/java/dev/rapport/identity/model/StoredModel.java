@@ -22,7 +22,8 @@ public final class StoredModel {
             double u,
             Double candidateU,
             double lambda,
-            Double candidateLambda) {
+            Double candidateLambda)
+            implements java.io.Serializable {
         public Row {
             Objects.requireNonNull(field, "field is null");
             Objects.requireNonNull(levelName, "levelName is null");

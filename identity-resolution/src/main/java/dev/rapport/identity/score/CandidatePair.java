@@ -3,53 +3,38 @@ package dev.rapport.identity.score;
 import dev.rapport.identity.compare.Comparison;
 import dev.rapport.identity.compare.MatchField;
 import dev.rapport.identity.compare.MatchRecord;
-import dev.rapport.identity.match.Link;
 import dev.rapport.identity.model.ComparisonPattern;
 
 /**
- * Two records of one candidate block and how they compare ({@code first} &lt; {@code second}). A
- * pair can share several blocks: {@link ComparedPairFunction} makes it one, with all its blocks.
- * A Flink POJO.
+ * Two records of one candidate block and how they compare ({@code first} &lt; {@code second}):
+ * what the {@link ProbabilisticLinker} scores. Made and scored where the block is compared, never
+ * sent anywhere.
  */
-public class CandidatePair {
+public final class CandidatePair {
 
-    public String first;
-    public String second;
+    public final String first;
+    public final String second;
     /** The comparison pattern. */
-    public int pattern;
+    public final int pattern;
 
-    public boolean guarded;
-    /** The candidate block the pair was compared in (a pair can share several). */
-    public String block;
-
-    /** Once distinct ({@link ComparedPairFunction}): every candidate block the pair was compared in, sorted. */
-    public String[] blocks;
-
-    /**
-     * Once distinct, in an incremental run: the pair's link from the previous run in a block not
-     * compared again, or null. It stands when the pair no longer links in the blocks compared now.
-     */
-    public Link kept;
+    public final boolean guarded;
 
     /** How many records share the given name (and the family name) the pair agrees on exactly; 0 if not. */
-    public int givenNameCount;
+    public final int givenNameCount;
 
-    public int familyNameCount;
+    public final int familyNameCount;
 
-    public CandidatePair() {}
-
-    public static CandidatePair of(String first, String second, Comparison comparison) {
-        return of(first, second, comparison, null);
+    private CandidatePair(String first, String second, Comparison comparison, int givenNameCount, int familyNameCount) {
+        this.first = first;
+        this.second = second;
+        this.pattern = ComparisonPattern.encode(comparison.levels());
+        this.guarded = comparison.guarded();
+        this.givenNameCount = givenNameCount;
+        this.familyNameCount = familyNameCount;
     }
 
-    public static CandidatePair of(String first, String second, Comparison comparison, String block) {
-        CandidatePair pair = new CandidatePair();
-        pair.block = block;
-        pair.first = first;
-        pair.second = second;
-        pair.pattern = ComparisonPattern.encode(comparison.levels());
-        pair.guarded = comparison.guarded();
-        return pair;
+    public static CandidatePair of(String first, String second, Comparison comparison) {
+        return new CandidatePair(first, second, comparison, 0, 0);
     }
 
     /**
@@ -57,23 +42,12 @@ public class CandidatePair {
      * exactly (the first record's: with names swapped, its given name is the agreeing value).
      */
     public static CandidatePair of(MatchRecord first, MatchRecord second, Comparison comparison) {
-        return of(first, second, comparison, null);
-    }
-
-    /** As {@link #of(MatchRecord, MatchRecord, Comparison)}, compared in candidate block {@code block}. */
-    public static CandidatePair of(MatchRecord first, MatchRecord second, Comparison comparison, String block) {
-        CandidatePair pair = of(first.recordId, second.recordId, comparison, block);
-        if (comparison.level(MatchField.GIVEN_NAME) == 1) {
-            pair.givenNameCount = first.givenNameCount;
-        }
-        if (comparison.level(MatchField.FAMILY_NAME) == 1) {
-            pair.familyNameCount = first.familyNameCount;
-        }
-        return pair;
-    }
-
-    public String key() {
-        return first + "|" + second;
+        return new CandidatePair(
+                first.recordId,
+                second.recordId,
+                comparison,
+                comparison.level(MatchField.GIVEN_NAME) == 1 ? first.givenNameCount : 0,
+                comparison.level(MatchField.FAMILY_NAME) == 1 ? first.familyNameCount : 0);
     }
 
     @Override

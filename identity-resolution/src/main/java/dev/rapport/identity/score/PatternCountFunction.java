@@ -7,7 +7,7 @@ import org.apache.flink.util.Collector;
 
 /**
  * Counts one partition's distinct candidate pairs by comparison pattern
- * ({@link ComparedPairFunction#PATTERNS}): millions of pairs become
+ * ({@link CandidatePatternFunction}): millions of pairs become
  * a few thousand counts, which is all the estimate needs of them. Counts are whole numbers, so
  * their sum over partitions is the same at any parallelism.
  */
