@@ -23,7 +23,9 @@ import java.util.Map;
  * @param blocksOverCap blocks that were not linked because more records than {@code max_block_size}
  *     shared the identifier
  * @param comparisons record pairs compared by probabilistic matching (a pair in several blocks counts in each)
- * @param candidatePairs distinct record pairs scored by probabilistic matching
+ * @param candidatePairs distinct record pairs compared by probabilistic matching, each counted in the
+ *     first candidate block both its records join (if that block compares it: a pair left out by
+ *     a large block's window there is not counted, though another block compares it)
  * @param candidateBlocksOverCap candidate blocks not compared for being over
  *     {@code probabilistic.max_block_size}
  * @param candidateBlocks candidate blocks of probabilistic matching
