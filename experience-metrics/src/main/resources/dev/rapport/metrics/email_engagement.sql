@@ -51,7 +51,9 @@ FROM (
             campaign_id,
             recipient,
             event_type,
-            CAST(MIN(event_time) AS DATE) AS `day`
+            -- the day of the first event, taken as the first day: a DATE is a fixed-size aggregate
+            -- (hash aggregation), where MIN of a microsecond timestamp would sort every email event
+            MIN(CAST(event_time AS DATE)) AS `day`
         FROM (
             SELECT
                 COALESCE(NULLIF(TRIM(campaign_id), ''), 'unknown') AS campaign_id,

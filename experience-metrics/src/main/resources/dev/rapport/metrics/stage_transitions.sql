@@ -1,7 +1,14 @@
 -- metrics.stage_transitions: how many customers go from one journey stage to the next, by cohort.
--- Grain: one row per (cohort_month, acquisition_channel, from_stage, to_stage) with at least one
+-- Grain: one row per (cohort_month, acquisition_channel, transition) with at least one
 -- customer who reached from_stage. Stages, cohorts and the as-of day are those of
--- metrics.journey_stages (journey_stages.sql), computed by the same query in the same job.
+-- metrics.journey_stages (journey_stages.sql): this statement reads that table, written by the job
+-- before the one that runs it, so the stages are computed once and the funnel reads one row per
+-- customer and stage instead of the timeline.
+--
+-- How: one row per customer with the time of each stage (a hash aggregation, no self-join),
+-- unfolded into a row per transition (rapport_stage_transitions, StageTransition) and counted (a
+-- hash aggregation); only the converted durations are sorted, per cohort, channel and transition,
+-- for their percentiles. Stage times are compared to the millisecond.
 --
 -- The transitions measured (from_stage -> to_stage):
 --   first_seen -> lead, first_seen -> email_engaged, first_seen -> first_purchase,
@@ -28,98 +35,92 @@
 -- Not partitioned: every run replaces the whole table.
 INSERT OVERWRITE metrics.stage_transitions
 WITH
-stages AS (
-    ${journey_stages_query}
-),
-transitions AS (
-    SELECT * FROM (VALUES
-        ('first_seen', 'lead'),
-        ('first_seen', 'email_engaged'),
-        ('first_seen', 'first_purchase'),
-        ('lead', 'first_purchase'),
-        ('email_engaged', 'first_purchase'),
-        ('first_purchase', 'repeat_purchase'),
-        ('first_purchase', 'support_contact'),
-        ('first_purchase', 'promoter'),
-        ('first_purchase', 'detractor'),
-        ('support_contact', 'promoter'),
-        ('support_contact', 'detractor'),
-        ('first_purchase', 'churned')
-    ) AS v (from_stage, to_stage)
-),
-windows AS (
+journeys AS (
     SELECT
-        CAST(TRIM(from_stage) AS STRING) AS from_stage,
-        CAST(TRIM(to_stage) AS STRING) AS to_stage,
-        CASE WHEN TRIM(to_stage) = 'churned' THEN ${window_days} + ${churn_after_days} ELSE ${window_days} END
-            AS window_days
-    FROM transitions
+        customer_id,
+        cohort_month,
+        acquisition_channel,
+        MAX(CAST(reached_at AS TIMESTAMP_LTZ(3))) FILTER (WHERE stage = 'first_seen') AS first_seen_at,
+        MAX(CAST(reached_at AS TIMESTAMP_LTZ(3))) FILTER (WHERE stage = 'lead') AS lead_at,
+        MAX(CAST(reached_at AS TIMESTAMP_LTZ(3))) FILTER (WHERE stage = 'email_engaged') AS email_engaged_at,
+        MAX(CAST(reached_at AS TIMESTAMP_LTZ(3))) FILTER (WHERE stage = 'first_purchase') AS first_purchase_at,
+        MAX(CAST(reached_at AS TIMESTAMP_LTZ(3))) FILTER (WHERE stage = 'repeat_purchase') AS repeat_purchase_at,
+        MAX(CAST(reached_at AS TIMESTAMP_LTZ(3))) FILTER (WHERE stage = 'support_contact') AS support_contact_at,
+        MAX(CAST(reached_at AS TIMESTAMP_LTZ(3))) FILTER (WHERE stage = 'promoter') AS promoter_at,
+        MAX(CAST(reached_at AS TIMESTAMP_LTZ(3))) FILTER (WHERE stage = 'detractor') AS detractor_at,
+        MAX(CAST(reached_at AS TIMESTAMP_LTZ(3))) FILTER (WHERE stage = 'churned') AS churned_at
+    FROM metrics.journey_stages
+    GROUP BY customer_id, cohort_month, acquisition_channel
 ),
 pairs AS (
+    -- per customer, a row per transition whose from stage it reached (the list above, in
+    -- StageTransition), with the hours to the to stage when it converted within the window
     SELECT
-        f.cohort_month,
-        f.acquisition_channel,
-        w.from_stage,
-        w.to_stage,
-        w.window_days,
-        f.customer_id,
-        CAST(TIMESTAMPDIFF(SECOND, f.reached_at, s.reached_at) AS DOUBLE) / 3600 AS hours
-    FROM stages AS f
-    JOIN windows AS w ON w.from_stage = f.stage
-    LEFT JOIN stages AS s
-        ON s.customer_id = f.customer_id
-        AND s.stage = w.to_stage
-        AND s.reached_at >= f.reached_at
-        AND s.reached_at <= TIMESTAMPADD(DAY, w.window_days, f.reached_at)
+        j.cohort_month,
+        j.acquisition_channel,
+        t.transition,
+        t.window_days,
+        t.hours
+    FROM journeys AS j,
+        LATERAL TABLE(rapport_stage_transitions(
+            ${window_days},
+            ${churn_after_days},
+            j.first_seen_at,
+            j.lead_at,
+            j.email_engaged_at,
+            j.first_purchase_at,
+            j.repeat_purchase_at,
+            j.support_contact_at,
+            j.promoter_at,
+            j.detractor_at,
+            j.churned_at)) AS t
 ),
 counts AS (
     SELECT
         cohort_month,
         acquisition_channel,
-        from_stage,
-        to_stage,
+        transition,
         window_days,
         COUNT(*) AS customers,
         COUNT(hours) AS converted
     FROM pairs
-    GROUP BY cohort_month, acquisition_channel, from_stage, to_stage, window_days
+    GROUP BY cohort_month, acquisition_channel, transition, window_days
 ),
 ranked AS (
+    -- the converted only, in order of hours (equal hours are interchangeable: the percentile is a
+    -- value), with their number beside them from the same sorted pass
     SELECT
         cohort_month,
         acquisition_channel,
-        from_stage,
-        to_stage,
+        transition,
         hours,
         ROW_NUMBER() OVER (
-            PARTITION BY cohort_month, acquisition_channel, from_stage, to_stage
-            ORDER BY hours, customer_id) AS hours_rank
+            PARTITION BY cohort_month, acquisition_channel, transition
+            ORDER BY hours) AS hours_rank,
+        COUNT(*) OVER (
+            PARTITION BY cohort_month, acquisition_channel, transition
+            ORDER BY hours
+            ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS converted
     FROM pairs
     WHERE hours IS NOT NULL
 ),
 percentiles AS (
     SELECT
-        r.cohort_month,
-        r.acquisition_channel,
-        r.from_stage,
-        r.to_stage,
-        MAX(r.hours) FILTER (WHERE r.hours_rank = rapport_nearest_rank(c.converted, 25)) AS p25_hours,
-        MAX(r.hours) FILTER (WHERE r.hours_rank = rapport_nearest_rank(c.converted, 50)) AS median_hours,
-        MAX(r.hours) FILTER (WHERE r.hours_rank = rapport_nearest_rank(c.converted, 75)) AS p75_hours,
-        MAX(r.hours) FILTER (WHERE r.hours_rank = rapport_nearest_rank(c.converted, 90)) AS p90_hours
-    FROM ranked AS r
-    JOIN counts AS c
-        ON c.cohort_month = r.cohort_month
-        AND c.acquisition_channel = r.acquisition_channel
-        AND c.from_stage = r.from_stage
-        AND c.to_stage = r.to_stage
-    GROUP BY r.cohort_month, r.acquisition_channel, r.from_stage, r.to_stage
+        cohort_month,
+        acquisition_channel,
+        transition,
+        MAX(hours) FILTER (WHERE hours_rank = rapport_nearest_rank(converted, 25)) AS p25_hours,
+        MAX(hours) FILTER (WHERE hours_rank = rapport_nearest_rank(converted, 50)) AS median_hours,
+        MAX(hours) FILTER (WHERE hours_rank = rapport_nearest_rank(converted, 75)) AS p75_hours,
+        MAX(hours) FILTER (WHERE hours_rank = rapport_nearest_rank(converted, 90)) AS p90_hours
+    FROM ranked
+    GROUP BY cohort_month, acquisition_channel, transition
 )
 SELECT
     c.cohort_month,
     c.acquisition_channel,
-    c.from_stage,
-    c.to_stage,
+    rapport_transition_stage(c.transition, 'from') AS from_stage,
+    rapport_transition_stage(c.transition, 'to') AS to_stage,
     c.window_days,
     c.customers,
     c.converted,
@@ -132,5 +133,4 @@ FROM counts AS c
 LEFT JOIN percentiles AS p
     ON p.cohort_month = c.cohort_month
     AND p.acquisition_channel = c.acquisition_channel
-    AND p.from_stage = c.from_stage
-    AND p.to_stage = c.to_stage
+    AND p.transition = c.transition

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * statement set, so the job starts once and staging is planned once); then {@code
  * metrics.nps_drivers}, {@code metrics.customer_rfm} and {@code metrics.customer_health}, which
  * read the support SLA and timeline just written, as a second job, and {@code
- * metrics.ticket_priority}, which reads those two, as a third. The
+ * metrics.ticket_priority}, which reads those two, and {@code metrics.stage_transitions}, which
+ * reads the journey stages of the second, as a third. The
  * timeline (and the experience drivers) are skipped, with a log line, when identity resolution has
  * not run yet.
  *
@@ -99,16 +100,48 @@ public final class MetricsJob {
      * ({@code execution.target}, {@code rest.address}).
      */
     public MetricsReport run(int parallelism, Configuration settings) {
+        return run(batchEnvironment(parallelism, settings));
+    }
+
+    /**
+     * Runs these INSERT statements alone, as one batch job at this parallelism, with the views and
+     * functions of the whole job: to recompute a few tables whose inputs exist (the statements of
+     * {@link MetricStatements} and {@link NpsDailyStatements}), as {@code rapport bench metrics}
+     * does to time the NPS, email and funnel statements beside DuckDB.
+     */
+    public void runStatements(int parallelism, List<String> inserts) {
+        if (inserts.isEmpty()) {
+            throw new IllegalArgumentException("no statements to run");
+        }
+        TableEnvironment tableEnv = batchEnvironment(parallelism, new Configuration());
+        prepare(tableEnv);
+        for (String setup : metrics.setup()) {
+            tableEnv.executeSql(setup);
+        }
+        CustomerFunctions.register(tableEnv, config);
+        StatementSet job = tableEnv.createStatementSet();
+        inserts.forEach(job::addInsertSql);
+        TableResults.await(job.execute(), "metrics statements");
+    }
+
+    private static TableEnvironment batchEnvironment(int parallelism, Configuration settings) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
         }
         Configuration configuration = new Configuration(settings);
         configuration.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
-        TableEnvironment tableEnv = TableEnvironment.create(EnvironmentSettings.newInstance()
+        return TableEnvironment.create(EnvironmentSettings.newInstance()
                 .inBatchMode()
                 .withConfiguration(configuration)
                 .build());
-        return run(tableEnv);
+    }
+
+    /** UTC session time zone (the day columns are UTC dates), Iceberg's sink, the Rapport catalog. */
+    private void prepare(TableEnvironment tableEnv) {
+        tableEnv.getConfig().setLocalTimeZone(ZoneOffset.UTC);
+        // Iceberg's FLIP-143 (Sink V2) sink rather than its legacy DataStream sink.
+        tableEnv.getConfig().set(FlinkConfigOptions.TABLE_EXEC_ICEBERG_USE_V2_SINK, true);
+        FlinkSqlCatalog.register(tableEnv, catalog);
     }
 
     /**
@@ -146,10 +179,7 @@ public final class MetricsJob {
                     RapportTables.CUSTOMER_RECORDS.qualifiedName());
         }
         List<MetricStatement> inserts = npsOnly ? List.of() : metrics.inserts(withTimeline);
-        tableEnv.getConfig().setLocalTimeZone(ZoneOffset.UTC);
-        // Iceberg's FLIP-143 (Sink V2) sink rather than its legacy DataStream sink.
-        tableEnv.getConfig().set(FlinkConfigOptions.TABLE_EXEC_ICEBERG_USE_V2_SINK, true);
-        FlinkSqlCatalog.register(tableEnv, catalog);
+        prepare(tableEnv);
 
         if (!inserts.isEmpty()) {
             for (String setup : metrics.setup()) {
@@ -174,7 +204,8 @@ public final class MetricsJob {
             TableResults.await(second.execute(), "metrics job");
         }
         // Tables computed from the second job's (ticket_priority reads customer_rfm and
-        // customer_health, nps_daily's segments the timeline and customer_rfm): a third job.
+        // customer_health, stage_transitions journey_stages, nps_daily's segments the timeline and
+        // customer_rfm): a third job.
         List<MetricStatement> last = npsOnly ? List.of() : metrics.finalInserts(withTimeline);
         if (segmented || !last.isEmpty()) {
             StatementSet third = tableEnv.createStatementSet();

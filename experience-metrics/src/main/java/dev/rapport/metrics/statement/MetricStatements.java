@@ -51,7 +51,9 @@ public final class MetricStatements {
             setup.add(function.strip());
         }
         setup.add(fill(resource("feedback_comments_view.sql")));
-        setup.add(resource("journey_functions.sql").strip());
+        for (String function : resource("journey_functions.sql").split(";")) {
+            setup.add(function.strip());
+        }
         return List.copyOf(setup);
     }
 
@@ -79,7 +81,7 @@ public final class MetricStatements {
     /**
      * The statements that read metric tables written by {@link #inserts}, run as a second job after
      * them: {@code metrics.nps_drivers}, with its experience drivers when the timeline exists, and,
-     * when it exists, the journey stages and transitions.
+     * when it exists, the customer metrics and the journey stages.
      */
     public List<MetricStatement> derivedInserts(boolean withTimeline) {
         String drivers = fill(resource("nps_drivers.sql"))
@@ -95,7 +97,7 @@ public final class MetricStatements {
                     RapportTables.CUSTOMER_RFM, customer(fill(resource("customer_rfm.sql"))), null, true));
             derived.add(new MetricStatement(
                     RapportTables.CUSTOMER_HEALTH, customer(fill(resource("customer_health.sql"))), null, true));
-            derived.addAll(journeyInserts());
+            derived.add(journeyStagesInsert());
             derived.add(
                     new MetricStatement(RapportTables.CUSTOMER_CONSENT, resource("customer_consent.sql"), null, true));
         }
@@ -104,15 +106,17 @@ public final class MetricStatements {
 
     /**
      * The statements that read tables written by {@link #derivedInserts}, run as a third job after
-     * them: {@code metrics.ticket_priority} (reads customer_rfm and customer_health), when the
-     * timeline exists.
+     * them, when the timeline exists: {@code metrics.ticket_priority} (reads customer_rfm and
+     * customer_health) and {@code metrics.stage_transitions} (reads journey_stages).
      */
     public List<MetricStatement> finalInserts(boolean withTimeline) {
         if (!withTimeline) {
             return List.of();
         }
-        return List.of(new MetricStatement(
-                RapportTables.TICKET_PRIORITY, customer(fill(resource("ticket_priority.sql"))), null, true));
+        return List.of(
+                new MetricStatement(
+                        RapportTables.TICKET_PRIORITY, customer(fill(resource("ticket_priority.sql"))), null, true),
+                stageTransitionsInsert());
     }
 
     /**
@@ -139,26 +143,28 @@ public final class MetricStatements {
                 .replace("${currency}", config.rfm().currency());
     }
 
-    /**
-     * {@code metrics.journey_stages} and {@code metrics.stage_transitions}, both computed from the
-     * timeline by the same stages query (planned once in their statement set), each replacing its
-     * whole table.
-     */
-    private List<MetricStatement> journeyInserts() {
-        JourneyConfig journey = config.journey();
+    /** {@code metrics.journey_stages}, computed from the timeline, replacing the whole table. */
+    private MetricStatement journeyStagesInsert() {
         String stages = asOfFilled(resource("journey_stages_query.sql"))
-                .replace("${churn_after_days}", Integer.toString(journey.churnAfterDays()));
+                .replace(
+                        "${churn_after_days}", Integer.toString(config.journey().churnAfterDays()));
+        return new MetricStatement(
+                RapportTables.JOURNEY_STAGES,
+                resource("journey_stages.sql").replace("${journey_stages_query}", stages),
+                null,
+                false);
+    }
+
+    /**
+     * {@code metrics.stage_transitions}, the funnel between the stages of {@code
+     * metrics.journey_stages} (which it reads), replacing the whole table.
+     */
+    public MetricStatement stageTransitionsInsert() {
+        JourneyConfig journey = config.journey();
         String transitions = resource("stage_transitions.sql")
-                .replace("${journey_stages_query}", stages)
                 .replace("${window_days}", Integer.toString(journey.windowDays()))
                 .replace("${churn_after_days}", Integer.toString(journey.churnAfterDays()));
-        return List.of(
-                new MetricStatement(
-                        RapportTables.JOURNEY_STAGES,
-                        resource("journey_stages.sql").replace("${journey_stages_query}", stages),
-                        null,
-                        false),
-                new MetricStatement(RapportTables.STAGE_TRANSITIONS, transitions, null, false));
+        return new MetricStatement(RapportTables.STAGE_TRANSITIONS, transitions, null, false);
     }
 
     /**

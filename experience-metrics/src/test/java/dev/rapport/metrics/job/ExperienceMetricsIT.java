@@ -352,9 +352,9 @@ class ExperienceMetricsIT {
                         "metrics.customer_rfm",
                         "metrics.customer_health",
                         "metrics.journey_stages",
-                        "metrics.stage_transitions",
                         "metrics.customer_consent",
-                        "metrics.ticket_priority");
+                        "metrics.ticket_priority",
+                        "metrics.stage_transitions");
         for (TableDefinition table : List.of(
                 RapportTables.NPS_DAILY,
                 RapportTables.CSAT_DAILY,

@@ -8,6 +8,7 @@ import dev.rapport.metrics.statement.MetricStatements;
 import dev.rapport.metrics.support.SlaPolicy;
 import dev.rapport.schemas.table.RapportTables;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +18,10 @@ import org.junit.jupiter.api.Test;
 class TestJourneyStatements {
 
     private static Map<String, String> journeyInserts(MetricsConfig config, boolean withTimeline) {
-        List<MetricStatement> derived = new MetricStatements(config).derivedInserts(withTimeline);
-        return derived.stream()
+        MetricStatements statements = new MetricStatements(config);
+        List<MetricStatement> journey = new ArrayList<>(statements.derivedInserts(withTimeline));
+        journey.addAll(statements.finalInserts(withTimeline));
+        return journey.stream()
                 .filter(statement -> statement.table().equals(RapportTables.JOURNEY_STAGES)
                         || statement.table().equals(RapportTables.STAGE_TRANSITIONS))
                 .collect(Collectors.toMap(
@@ -30,14 +33,15 @@ class TestJourneyStatements {
         Map<String, String> inserts = journeyInserts(MetricsConfig.defaults(), true);
 
         assertThat(inserts).containsOnlyKeys("journey_stages", "stage_transitions");
-        for (String insert : inserts.values()) {
-            assertThat(insert)
-                    .doesNotContain("${")
-                    .contains("CROSS JOIN as_of AS a")
-                    .contains("<= a.as_of_day")
-                    .contains("TIMESTAMPADD(DAY, 180, l.last_active_at)");
-        }
-        assertThat(inserts.get("stage_transitions")).contains("THEN 90 + 180 ELSE 90 END");
+        assertThat(inserts.get("journey_stages"))
+                .doesNotContain("${")
+                .contains("CROSS JOIN as_of AS a")
+                .contains("<= a.as_of_day")
+                .contains("TIMESTAMPADD(DAY, 180, l.last_active_at)");
+        assertThat(inserts.get("stage_transitions"))
+                .doesNotContain("${")
+                .contains("FROM metrics.journey_stages")
+                .contains("rapport_stage_transitions(\n            90,\n            180,");
     }
 
     @Test
@@ -51,14 +55,14 @@ class TestJourneyStatements {
 
         Map<String, String> inserts = journeyInserts(config, true);
 
-        for (String insert : inserts.values()) {
-            assertThat(insert)
-                    .doesNotContain("${")
-                    .doesNotContain("CROSS JOIN as_of")
-                    .contains("<= DATE '2024-02-29'")
-                    .contains("TIMESTAMPADD(DAY, 60, l.last_active_at)");
-        }
-        assertThat(inserts.get("stage_transitions")).contains("THEN 30 + 60 ELSE 30 END");
+        assertThat(inserts.get("journey_stages"))
+                .doesNotContain("${")
+                .doesNotContain("CROSS JOIN as_of")
+                .contains("<= DATE '2024-02-29'")
+                .contains("TIMESTAMPADD(DAY, 60, l.last_active_at)");
+        assertThat(inserts.get("stage_transitions"))
+                .doesNotContain("${")
+                .contains("rapport_stage_transitions(\n            30,\n            60,");
     }
 
     @Test

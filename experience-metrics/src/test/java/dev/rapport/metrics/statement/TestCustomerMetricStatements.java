@@ -51,9 +51,9 @@ class TestCustomerMetricStatements {
         assertThat(statements.derivedInserts(true).get(1).insert())
                 .contains("(CAST('EUR' AS STRING), CAST(1.08 AS DECIMAL(12, 6)))")
                 .contains("CAST('USD' AS STRING) AS currency");
-        assertThat(statements.finalInserts(true)).singleElement().satisfies(statement -> assertThat(statement.insert())
+        assertThat(statements.finalInserts(true).get(0).insert())
                 .contains("INSERT OVERWRITE metrics.ticket_priority")
-                .contains("SELECT DATE '2024-03-31' AS as_of"));
+                .contains("SELECT DATE '2024-03-31' AS as_of");
     }
 
     @Test
