@@ -1,6 +1,6 @@
 -- The first time each resolved customer reached each journey stage, as of the end of the as-of day:
--- the query behind metrics.journey_stages and metrics.stage_transitions (definitions in
--- journey_stages.sql). Columns: customer_id, stage, reached_at, channel, cohort_month,
+-- the query behind metrics.journey_stages (definitions in journey_stages.sql; stage_transitions.sql
+-- reads the table it writes). Columns: customer_id, stage, reached_at, channel, cohort_month,
 -- acquisition_channel, event_id. MetricStatements fills in the as-of day: a DATE literal when the
 -- run's range is set, else the as_of row below, joined in.
 WITH

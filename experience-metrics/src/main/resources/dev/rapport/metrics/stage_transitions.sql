@@ -1,5 +1,5 @@
 -- metrics.stage_transitions: how many customers go from one journey stage to the next, by cohort.
--- Grain: one row per (cohort_month, acquisition_channel, transition) with at least one
+-- Grain: one row per (cohort_month, acquisition_channel, from_stage, to_stage) with at least one
 -- customer who reached from_stage. Stages, cohorts and the as-of day are those of
 -- metrics.journey_stages (journey_stages.sql): this statement reads that table, written by the job
 -- before the one that runs it, so the stages are computed once and the funnel reads one row per

@@ -115,10 +115,7 @@ public final class MetricsJob {
         }
         TableEnvironment tableEnv = batchEnvironment(parallelism, new Configuration());
         prepare(tableEnv);
-        for (String setup : metrics.setup()) {
-            tableEnv.executeSql(setup);
-        }
-        CustomerFunctions.register(tableEnv, config);
+        registerViewsAndFunctions(tableEnv);
         StatementSet job = tableEnv.createStatementSet();
         inserts.forEach(job::addInsertSql);
         TableResults.await(job.execute(), "metrics statements");
@@ -134,6 +131,14 @@ public final class MetricsJob {
                 .inBatchMode()
                 .withConfiguration(configuration)
                 .build());
+    }
+
+    /** The temporary views and functions the metric statements share. */
+    private void registerViewsAndFunctions(TableEnvironment tableEnv) {
+        for (String setup : metrics.setup()) {
+            tableEnv.executeSql(setup);
+        }
+        CustomerFunctions.register(tableEnv, config);
     }
 
     /** UTC session time zone (the day columns are UTC dates), Iceberg's sink, the Rapport catalog. */
@@ -182,10 +187,7 @@ public final class MetricsJob {
         prepare(tableEnv);
 
         if (!inserts.isEmpty()) {
-            for (String setup : metrics.setup()) {
-                tableEnv.executeSql(setup);
-            }
-            CustomerFunctions.register(tableEnv, config);
+            registerViewsAndFunctions(tableEnv);
         }
         // nps_daily's segment reads customer_rfm: with the timeline it is written by the last job.
         boolean segmented = withTimeline && !npsOnly;

@@ -23,7 +23,10 @@ public enum StageTransition {
     SUPPORT_CONTACT_TO_DETRACTOR(Stage.SUPPORT_CONTACT, Stage.DETRACTOR),
     FIRST_PURCHASE_TO_CHURNED(Stage.FIRST_PURCHASE, Stage.CHURNED);
 
-    /** The journey stages, in the order their times are passed around (see {@code journey_stages.sql}). */
+    /**
+     * The journey stages (defined in {@code journey_stages.sql}), in the order their times are
+     * passed to {@code rapport_stage_transitions}.
+     */
     public enum Stage {
         FIRST_SEEN,
         LEAD,
@@ -61,8 +64,8 @@ public enum StageTransition {
 
     /**
      * Days after the from stage within which reaching the to stage counts as converting: the
-     * journey's window ({@link JourneyConfig#windowDays}), plus churn_after_days for churn, which is only reached that long after the
-     * last activity.
+     * journey's window ({@link JourneyConfig#windowDays}), plus churn_after_days for churn, which is
+     * only reached that long after the last activity.
      */
     public int windowDays(int journeyWindowDays, int churnAfterDays) {
         return to == Stage.CHURNED ? journeyWindowDays + churnAfterDays : journeyWindowDays;
