@@ -13,8 +13,10 @@ import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -25,6 +27,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class EmbeddedRunner {
 
     private static final Duration POLL = Duration.ofSeconds(1);
+
+    /** Memory for batch sorts of the embedded runtime, outside the heap (measured in BENCHMARKS.md). */
+    static final MemorySize EMBEDDED_MANAGED_MEMORY = MemorySize.parse("1g");
+
+    /** The part of it one keyed operator's sorted input may use. */
+    static final MemorySize SORTED_INPUTS_MEMORY = MemorySize.parse("512m");
 
     private final int parallelism;
     private final Console console;
@@ -47,6 +55,11 @@ public final class EmbeddedRunner {
         conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
         conf.set(PipelineOptions.GENERIC_TYPES, true);
+        // The batch sorts (the input of deduplication and other keyed operators) spill to disk once
+        // their memory is full; Flink's local defaults of 128 MB spill a few million records many
+        // times over. The sorts take their memory from the managed memory, outside the heap.
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, EMBEDDED_MANAGED_MEMORY);
+        conf.set(ExecutionOptions.SORTED_INPUTS_MEMORY, SORTED_INPUTS_MEMORY);
         return target.apply(conf);
     }
 

@@ -73,7 +73,7 @@ public final class IngestionJob {
     }
 
     public void build(StreamExecutionEnvironment env) {
-        new StagingPipeline(catalog, runId, "ingest-", suppressions)
+        new StagingPipeline(catalog, runId, "ingest-", suppressions, true)
                 .build(
                         env,
                         sources,

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -29,6 +31,7 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.flink.util.OutputTag;
+import org.apache.iceberg.Table;
 import org.apache.iceberg.flink.FlinkSchemaUtil;
 import org.apache.iceberg.flink.TableLoader;
 import org.apache.iceberg.flink.sink.IcebergSink;
@@ -51,8 +54,21 @@ final class StagingPipeline {
     private final String runId;
     private final String sinkUidPrefix;
     private final Suppressions suppressions;
+    private final boolean appendFirstLoads;
 
-    StagingPipeline(CatalogConfig catalog, String runId, String sinkUidPrefix, Suppressions suppressions) {
+    /**
+     * @param appendFirstLoads whether a table that holds no row of any of the run's sources for it
+     *     yet is written by plain appends (a bounded run, whose deduplicated keys are unique, has
+     *     nothing to replace there); a continuous job must upsert, as a later record of a key
+     *     replaces the earlier one
+     */
+    StagingPipeline(
+            CatalogConfig catalog,
+            String runId,
+            String sinkUidPrefix,
+            Suppressions suppressions,
+            boolean appendFirstLoads) {
+        this.appendFirstLoads = appendFirstLoads;
         this.suppressions = requireNonNull(suppressions, "suppressions is null");
         this.catalog = requireNonNull(catalog, "catalog is null");
         this.runId = requireNonNull(runId, "runId is null");
@@ -64,50 +80,59 @@ final class StagingPipeline {
             List<SourceConfig> sources,
             Function<SourceConfig, Source<RawRecord, ?, ?>> readerFor,
             Deduplicator deduplicatorFor) {
+        TableStreams customers = new TableStreams(RapportTables.CUSTOMER_RECORDS);
+        TableStreams interactions = new TableStreams(RapportTables.INTERACTIONS);
+        TableStreams rejects = new TableStreams(RapportTables.REJECTED);
+        // The catalog stays open until every sink is chosen: that reads the tables' metadata.
         try (RapportCatalog tables = new RapportCatalog(catalog)) {
-            tables.ensure(RapportTables.CUSTOMER_RECORDS);
-            tables.ensure(RapportTables.INTERACTIONS);
-            tables.ensure(RapportTables.REJECTED);
-        }
-        // One timestamp for the whole run: every row of the run carries the same ingested_at.
-        Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        List<DataStream<RowData>> customers = new ArrayList<>();
-        List<DataStream<RowData>> interactions = new ArrayList<>();
-        List<DataStream<RowData>> rejects = new ArrayList<>();
-        for (SourceConfig source : sources) {
-            TableDefinition table =
-                    source.kind() == SourceKind.CUSTOMER ? RapportTables.CUSTOMER_RECORDS : RapportTables.INTERACTIONS;
-            OutputTag<RowData> rejectTag =
-                    new OutputTag<>("rejected-" + source.name(), rowType(RapportTables.REJECTED));
-            TypeInformation<Tuple3<String, String, RowData>> keyed =
-                    new TupleTypeInfo<>(Types.STRING, Types.STRING, rowType(table));
+            for (TableStreams streams : List.of(customers, interactions, rejects)) {
+                streams.table = tables.ensure(streams.definition);
+            }
+            // One timestamp for the whole run: every row of the run carries the same ingested_at.
+            Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            for (SourceConfig source : sources) {
+                TableStreams target = source.kind() == SourceKind.CUSTOMER ? customers : interactions;
+                OutputTag<RowData> rejectTag =
+                        new OutputTag<>("rejected-" + source.name(), rowType(RapportTables.REJECTED));
+                TypeInformation<Tuple3<String, String, RowData>> keyed =
+                        new TupleTypeInfo<>(Types.STRING, Types.STRING, rowType(target.definition));
 
-            DataStream<RawRecord> raw = env.fromSource(
-                            readerFor.apply(source), WatermarkStrategy.noWatermarks(), "read " + source.name())
-                    .uid("ingest-" + source.name() + "-read");
-            SingleOutputStreamOperator<Tuple3<String, String, RowData>> mapped = raw.process(
-                            new MapRecordFunction(source, runId, startedAt, rejectTag, suppressions), keyed)
-                    .uid("ingest-" + source.name() + "-map")
-                    .name("map and normalize " + source.name());
-            rejects.add(mapped.getSideOutput(rejectTag));
-            DataStream<RowData> unique = mapped.keyBy(record -> record.f0, Types.STRING)
-                    .process(deduplicatorFor.apply(source, keyed), rowType(table))
-                    .uid("ingest-" + source.name() + "-deduplicate")
-                    .name("deduplicate " + source.name());
-            (source.kind() == SourceKind.CUSTOMER ? customers : interactions).add(unique);
+                DataStream<RawRecord> raw = env.fromSource(
+                                readerFor.apply(source), WatermarkStrategy.noWatermarks(), "read " + source.name())
+                        .uid("ingest-" + source.name() + "-read");
+                SingleOutputStreamOperator<Tuple3<String, String, RowData>> mapped = raw.process(
+                                new MapRecordFunction(source, runId, startedAt, rejectTag, suppressions), keyed)
+                        .uid("ingest-" + source.name() + "-map")
+                        .name("map and normalize " + source.name());
+                rejects.add(source, mapped.getSideOutput(rejectTag));
+                DataStream<RowData> unique = mapped.keyBy(record -> record.f0, Types.STRING)
+                        .process(deduplicatorFor.apply(source, keyed), rowType(target.definition))
+                        .uid("ingest-" + source.name() + "-deduplicate")
+                        .name("deduplicate " + source.name());
+                target.add(source, unique);
+            }
+            sink(customers);
+            sink(interactions);
+            sink(rejects);
         }
-        sink(customers, RapportTables.CUSTOMER_RECORDS);
-        sink(interactions, RapportTables.INTERACTIONS);
-        sink(rejects, RapportTables.REJECTED);
     }
 
-    private void sink(List<DataStream<RowData>> streams, TableDefinition table) {
-        if (streams.isEmpty()) {
+    private void sink(TableStreams streams) {
+        if (streams.streams.isEmpty()) {
             return;
         }
-        DataStream<RowData> all = streams.get(0);
-        for (DataStream<RowData> next : streams.subList(1, streams.size())) {
-            all = all.union(next);
+        DataStream<RowData> all =
+                streams.streams.stream().reduce(DataStream::union).orElseThrow();
+        TableDefinition table = streams.definition;
+        if (appendFirstLoads && streams.isFirstLoad()) {
+            AppendSink.write(
+                    all,
+                    catalog,
+                    table,
+                    streams.startSnapshotId(),
+                    streams.sources,
+                    sinkUidPrefix + "append-" + table.qualifiedName());
+            return;
         }
         IcebergSink.forRowData(all)
                 .tableLoader(TableLoader.fromCatalog(catalog.catalogLoader(), table.identifier()))
@@ -116,6 +141,34 @@ final class StagingPipeline {
                 .uidSuffix(sinkUidPrefix + table.qualifiedName())
                 .append()
                 .name("write " + table.qualifiedName());
+    }
+
+    /** The streams bound for one table, and the sources they come from. */
+    private static final class TableStreams {
+        final TableDefinition definition;
+        final List<DataStream<RowData>> streams = new ArrayList<>();
+        final Set<String> sources = new TreeSet<>();
+        Table table;
+
+        TableStreams(TableDefinition definition) {
+            this.definition = definition;
+        }
+
+        void add(SourceConfig source, DataStream<RowData> stream) {
+            streams.add(stream);
+            sources.add(source.name());
+        }
+
+        /** Whether the table holds no row of any of the sources yet: then every key is new to it. */
+        boolean isFirstLoad() {
+            return sources.stream().noneMatch(source -> TableRows.holdsSource(table, source));
+        }
+
+        Long startSnapshotId() {
+            return table.currentSnapshot() == null
+                    ? null
+                    : table.currentSnapshot().snapshotId();
+        }
     }
 
     private static TypeInformation<RowData> rowType(TableDefinition table) {

@@ -69,7 +69,7 @@ public final class StreamingIngestionJob {
             throw new IllegalStateException(
                     "the streaming ingestion job needs checkpointing: Iceberg commits only on checkpoints");
         }
-        new StagingPipeline(catalog, runId, "stream-ingest-", suppressions)
+        new StagingPipeline(catalog, runId, "stream-ingest-", suppressions, false)
                 .build(
                         env,
                         sources,

@@ -5,7 +5,6 @@ import dev.rapport.ingest.reject.ErrorCode;
 import dev.rapport.ingest.reject.RecordException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Applies one mapping form to a source row and yields the field's text (trimmed), or null when empty. */
 public final class FieldReader {
@@ -30,8 +29,7 @@ public final class FieldReader {
             value = blankToNull(row.get(spec.column()));
         }
         if (value != null && spec.split() != null) {
-            String[] parts = value.split(Pattern.quote(spec.split()), -1);
-            value = spec.part() < parts.length ? blankToNull(parts[spec.part()]) : null;
+            value = blankToNull(part(value, spec.split(), spec.part()));
         }
         if (spec.values() != null && value != null) {
             String mapped = spec.values().get(value);
@@ -47,6 +45,20 @@ public final class FieldReader {
             return mapped == null ? spec.defaultValue() : mapped;
         }
         return value == null ? spec.defaultValue() : value;
+    }
+
+    /** The {@code index}-th part of {@code value} split at each {@code separator} (literal), or null. */
+    static String part(String value, String separator, int index) {
+        int start = 0;
+        for (int i = 0; i < index; i++) {
+            int next = value.indexOf(separator, start);
+            if (next < 0) {
+                return null;
+            }
+            start = next + separator.length();
+        }
+        int end = value.indexOf(separator, start);
+        return end < 0 ? value.substring(start) : value.substring(start, end);
     }
 
     private static String blankToNull(String value) {

@@ -29,6 +29,7 @@ public final class TemporalNormalizer {
     private final ZoneId zone;
     // Building a formatter costs more than parsing with it; a source has a handful of patterns.
     private final java.util.Map<String, DateTimeFormatter> formatters = new java.util.HashMap<>();
+    private final java.util.Map<String, java.util.Optional<FixedWidthDateTime>> layouts = new java.util.HashMap<>();
 
     public TemporalNormalizer(ZoneId zone) {
         this.zone = java.util.Objects.requireNonNull(zone, "zone is null");
@@ -51,7 +52,10 @@ public final class TemporalNormalizer {
             if (isEpoch(format)) {
                 return timestamp(field, value, format).atZone(zone).toLocalDate();
             }
-            return LocalDate.from(cached(format).parse(value));
+            LocalDateTime read = byLayout(format, value);
+            return read != null
+                    ? read.toLocalDate()
+                    : LocalDate.from(cached(format).parse(value));
         } catch (DateTimeException e) {
             throw new RecordException(
                     ErrorCode.INVALID_DATE,
@@ -71,6 +75,10 @@ public final class TemporalNormalizer {
             if (format.equals(EPOCH_MILLIS)) {
                 return Instant.ofEpochMilli(Long.parseLong(value.strip()));
             }
+            LocalDateTime read = byLayout(format, value);
+            if (read != null) {
+                return read.atZone(zone).toInstant();
+            }
             TemporalAccessor parsed = cached(format).parse(value);
             if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
                 return OffsetDateTime.from(parsed).toInstant();
@@ -88,12 +96,31 @@ public final class TemporalNormalizer {
         }
     }
 
+    /** The value read by the pattern's fixed layout, or null when the formatter must read it. */
+    private LocalDateTime byLayout(String pattern, String value) {
+        FixedWidthDateTime layout = layouts.computeIfAbsent(
+                        pattern, p -> java.util.Optional.ofNullable(FixedWidthDateTime.of(p)))
+                .orElse(null);
+        if (layout == null) {
+            return null;
+        }
+        LocalDateTime read = layout.parse(value);
+        // a date alone starts at the zone's first instant of the day, as the formatter path does
+        return read != null && !layout.hasTime()
+                ? read.toLocalDate().atStartOfDay(zone).toLocalDateTime()
+                : read;
+    }
+
     private DateTimeFormatter cached(String pattern) {
         return formatters.computeIfAbsent(pattern, TemporalNormalizer::formatter);
     }
 
     private Instant iso(String value) {
         String text = value.strip();
+        Instant utc = FixedWidthDateTime.isoUtc(text);
+        if (utc != null) {
+            return utc;
+        }
         // Pick the likely form first: a failed parse throws, and exceptions are slow at this rate.
         if (text.length() == 10) {
             try {

@@ -36,6 +36,9 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.iceberg.DataOperations;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
@@ -187,6 +190,66 @@ class IngestionJobIT {
                         .isEqualTo(contents(first, table))
                         .isNotEmpty();
             }
+        }
+    }
+
+    @Test
+    void aFirstLoadIsAppendedAndLaterRunsReplaceRows() throws Exception {
+        Map<String, SourceConfig> byName = new LinkedHashMap<>();
+        writeSources().forEach(source -> byName.put(source.name(), source));
+        CatalogConfig catalog = CatalogConfig.embedded(Files.createDirectories(dir.resolve("loads")));
+        Function<Record, String> key = r -> r.getField("source") + "/" + r.getField("source_id");
+
+        run(catalog, List.of(byName.get("crm")), "run-1");
+        long afterFirst;
+        try (RapportCatalog tables = new RapportCatalog(catalog)) {
+            Table customers = tables.load(RapportTables.CUSTOMER_RECORDS);
+            afterFirst = customers.currentSnapshot().snapshotId();
+            assertWrittenBy(customers, DataOperations.APPEND);
+            assertWrittenBy(tables.load(RapportTables.REJECTED), DataOperations.APPEND);
+            assertThat(rows(tables, RapportTables.CUSTOMER_RECORDS, key)).containsOnlyKeys("crm/c1", "crm/c2");
+            assertThat(TableRows.holdsSource(customers, "crm")).isTrue();
+            assertThat(TableRows.holdsSource(customers, "erp")).isFalse();
+        }
+
+        // crm's rows are stored: the table is upserted, erp's new rows with them
+        run(catalog, List.of(byName.get("crm"), byName.get("erp")), "run-2");
+        try (RapportCatalog tables = new RapportCatalog(catalog)) {
+            Table customers = tables.load(RapportTables.CUSTOMER_RECORDS);
+            assertWrittenBy(customers, DataOperations.OVERWRITE);
+            Map<String, Record> rows = rows(tables, RapportTables.CUSTOMER_RECORDS, key);
+            assertThat(rows).containsOnlyKeys("crm/c1", "crm/c2", "erp/E-1");
+            assertThat(rows.get("crm/c1").getField("ingest_run_id")).isEqualTo("run-2");
+            assertThat(TableRows.mayHaveStoredSince(customers, afterFirst, "erp"))
+                    .isTrue();
+            assertThat(TableRows.mayHaveStoredSince(customers, afterFirst, "legacy"))
+                    .isFalse();
+            assertThat(TableRows.mayHaveStoredSince(customers, null, "crm")).isTrue();
+        }
+
+        // a source new to the table is appended beside the stored ones, then replaced by its rerun
+        run(catalog, List.of(byName.get("legacy")), "run-3");
+        try (RapportCatalog tables = new RapportCatalog(catalog)) {
+            assertWrittenBy(tables.load(RapportTables.CUSTOMER_RECORDS), DataOperations.APPEND);
+            assertThat(rows(tables, RapportTables.CUSTOMER_RECORDS, key))
+                    .containsOnlyKeys("crm/c1", "crm/c2", "erp/E-1", "legacy/r1");
+        }
+        run(catalog, List.of(byName.get("legacy")), "run-4");
+        try (RapportCatalog tables = new RapportCatalog(catalog)) {
+            assertWrittenBy(tables.load(RapportTables.CUSTOMER_RECORDS), DataOperations.OVERWRITE);
+            Map<String, Record> rows = rows(tables, RapportTables.CUSTOMER_RECORDS, key);
+            assertThat(rows).containsOnlyKeys("crm/c1", "crm/c2", "erp/E-1", "legacy/r1");
+            assertThat(rows.get("legacy/r1").getField("ingest_run_id")).isEqualTo("run-4");
+            assertThat(rows.get("crm/c1").getField("ingest_run_id")).isEqualTo("run-2");
+        }
+    }
+
+    /** The table's last commit was of this kind: an append adds data files only, no delete file. */
+    private static void assertWrittenBy(Table table, String operation) {
+        Snapshot last = table.currentSnapshot();
+        assertThat(last.operation()).isEqualTo(operation);
+        if (operation.equals(DataOperations.APPEND)) {
+            assertThat(last.addedDeleteFiles(table.io())).isEmpty();
         }
     }
 

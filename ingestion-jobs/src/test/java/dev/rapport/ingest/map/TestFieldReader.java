@@ -70,6 +70,16 @@ class TestFieldReader {
     }
 
     @Test
+    void aSplitSeparatorIsLiteralTextNotAPattern() {
+        assertThat(FieldReader.part("a.b|c.d", ".", 1)).isEqualTo("b|c");
+        assertThat(FieldReader.part("a.b|c.d", "|", 1)).isEqualTo("c.d");
+        assertThat(FieldReader.part("one :: two :: ", " :: ", 1)).isEqualTo("two");
+        assertThat(FieldReader.part("one :: two :: ", " :: ", 2)).isEmpty();
+        assertThat(FieldReader.part("one :: two :: ", " :: ", 3)).isNull();
+        assertThat(FieldReader.part("no separator", ",", 0)).isEqualTo("no separator");
+    }
+
+    @Test
     void valueMapTranslatesOrRejects() throws RecordException {
         assertThat(read(Map.of("column", "Event", "values", Map.of("open", "email_open"))))
                 .isEqualTo("email_open");
