@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -18,6 +19,7 @@ import org.apache.iceberg.DataFile;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.flink.TableLoader;
 import org.apache.iceberg.io.WriteResult;
+import org.apache.iceberg.util.ThreadPools;
 
 /**
  * Gathers the files of every writer and, when all have finished, appends them to the table in one
@@ -61,18 +63,24 @@ final class AppendCommitOperator extends AbstractStreamOperator<Void>
         if (files.isEmpty()) {
             return;
         }
+        // Iceberg's shared worker threads may have been started by an earlier job on this
+        // TaskManager, with that job's class loader, closed since: plan and commit on threads of
+        // this job.
+        ExecutorService workers = ThreadPools.newFixedThreadPool("rapport-append-" + tableName, 2);
         try (TableLoader loader = tableLoader.clone()) {
             loader.open();
             Table table = loader.loadTable();
             for (String source : sources) {
-                if (TableRows.mayHaveStoredSince(table, startSnapshotId, source)) {
+                if (TableRows.mayHaveStoredSince(table, startSnapshotId, source, workers)) {
                     throw new IllegalStateException("another run stored rows of source " + source + " in " + tableName
                             + " while this one ran; run the ingestion again");
                 }
             }
-            AppendFiles append = table.newAppend();
+            AppendFiles append = table.newAppend().scanManifestsWith(workers);
             files.forEach(append::appendFile);
             append.commit();
+        } finally {
+            workers.shutdownNow();
         }
     }
 }

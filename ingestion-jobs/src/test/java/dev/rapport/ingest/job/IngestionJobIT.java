@@ -42,6 +42,7 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
+import org.apache.iceberg.util.ThreadPools;
 import org.apache.parquet.avro.AvroParquetWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.io.LocalOutputFile;
@@ -220,11 +221,12 @@ class IngestionJobIT {
             Map<String, Record> rows = rows(tables, RapportTables.CUSTOMER_RECORDS, key);
             assertThat(rows).containsOnlyKeys("crm/c1", "crm/c2", "erp/E-1");
             assertThat(rows.get("crm/c1").getField("ingest_run_id")).isEqualTo("run-2");
-            assertThat(TableRows.mayHaveStoredSince(customers, afterFirst, "erp"))
+            assertThat(TableRows.mayHaveStoredSince(customers, afterFirst, "erp", ThreadPools.getWorkerPool()))
                     .isTrue();
-            assertThat(TableRows.mayHaveStoredSince(customers, afterFirst, "legacy"))
+            assertThat(TableRows.mayHaveStoredSince(customers, afterFirst, "legacy", ThreadPools.getWorkerPool()))
                     .isFalse();
-            assertThat(TableRows.mayHaveStoredSince(customers, null, "crm")).isTrue();
+            assertThat(TableRows.mayHaveStoredSince(customers, null, "crm", ThreadPools.getWorkerPool()))
+                    .isTrue();
         }
 
         // a source new to the table is appended beside the stored ones, then replaced by its rerun
