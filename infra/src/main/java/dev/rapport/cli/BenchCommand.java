@@ -80,7 +80,7 @@ final class BenchCommand implements Runnable {
 
         @Option(
                 names = "--persons",
-                defaultValue = "850000",
+                defaultValue = "1155000",
                 description = "Persons to generate (default: ${DEFAULT-VALUE}, about 5 million CSV records).")
         int persons;
 

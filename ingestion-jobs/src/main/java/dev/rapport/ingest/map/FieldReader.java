@@ -62,8 +62,11 @@ public final class FieldReader {
     }
 
     private static String blankToNull(String value) {
-        if (value == null) {
+        if (value == null || value.isEmpty()) {
             return null;
+        }
+        if (!Character.isWhitespace(value.charAt(0)) && !Character.isWhitespace(value.charAt(value.length() - 1))) {
+            return value; // nothing to strip: the usual case, without scanning the value
         }
         String stripped = value.strip();
         return stripped.isEmpty() ? null : stripped;

@@ -34,6 +34,10 @@ public final class AvroRowDataConverter implements Serializable {
     private final String avroSchemaJson;
     private final Schema icebergSchema;
     private transient org.apache.avro.Schema avroSchema;
+    private transient Positions positions;
+
+    /** The columns' positions in records of one Avro schema; one immutable value, safe to share. */
+    private record Positions(org.apache.avro.Schema schema, int[] of) {}
 
     public AvroRowDataConverter(org.apache.avro.Schema avroSchema, Schema icebergSchema) {
         this.avroSchemaJson = requireNonNull(avroSchema, "avroSchema is null").toString();
@@ -50,10 +54,11 @@ public final class AvroRowDataConverter implements Serializable {
 
     public RowData toRowData(GenericRecord record) {
         List<Types.NestedField> columns = icebergSchema.columns();
+        int[] positions = positionsIn(record.getSchema());
         GenericRowData row = new GenericRowData(columns.size());
         for (int i = 0; i < columns.size(); i++) {
             Types.NestedField column = columns.get(i);
-            Object value = record.getSchema().getField(column.name()) == null ? null : record.get(column.name());
+            Object value = positions[i] < 0 ? null : record.get(positions[i]);
             if (value == null && column.isRequired()) {
                 throw new IllegalArgumentException("required field '" + column.name() + "' is null in "
                         + record.getSchema().getName());
@@ -61,6 +66,23 @@ public final class AvroRowDataConverter implements Serializable {
             row.setField(i, toFlink(value, column.type()));
         }
         return row;
+    }
+
+    /** Where each column of the table is in records of {@code schema} (-1: not there), worked out once per schema. */
+    private int[] positionsIn(org.apache.avro.Schema schema) {
+        Positions known = positions;
+        if (known == null || known.schema() != schema) {
+            List<Types.NestedField> columns = icebergSchema.columns();
+            int[] found = new int[columns.size()];
+            for (int i = 0; i < found.length; i++) {
+                org.apache.avro.Schema.Field field =
+                        schema.getField(columns.get(i).name());
+                found[i] = field == null ? -1 : field.pos();
+            }
+            known = new Positions(schema, found);
+            positions = known;
+        }
+        return known.of();
     }
 
     /** Reads a row back into a specific Avro record of the given class. */
