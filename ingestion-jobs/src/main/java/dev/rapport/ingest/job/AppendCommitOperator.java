@@ -50,6 +50,7 @@ final class AppendCommitOperator extends AbstractStreamOperator<Void>
     public void open() throws Exception {
         super.open();
         files = new ArrayList<>();
+        IcebergStatics.initialize();
     }
 
     @Override

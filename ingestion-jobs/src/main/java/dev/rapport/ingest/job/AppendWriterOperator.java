@@ -42,6 +42,7 @@ final class AppendWriterOperator extends AbstractStreamOperator<byte[]>
     @Override
     public void open() throws Exception {
         super.open();
+        IcebergStatics.initialize();
         Table table;
         try (TableLoader loader = tableLoader.clone()) {
             loader.open();
