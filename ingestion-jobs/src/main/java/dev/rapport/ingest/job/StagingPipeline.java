@@ -83,54 +83,71 @@ final class StagingPipeline {
         TableStreams customers = new TableStreams(RapportTables.CUSTOMER_RECORDS);
         TableStreams interactions = new TableStreams(RapportTables.INTERACTIONS);
         TableStreams rejects = new TableStreams(RapportTables.REJECTED);
-        // The catalog stays open until every sink is chosen: that reads the tables' metadata.
-        try (RapportCatalog tables = new RapportCatalog(catalog)) {
-            for (TableStreams streams : List.of(customers, interactions, rejects)) {
-                streams.table = tables.ensure(streams.definition);
-            }
-            // One timestamp for the whole run: every row of the run carries the same ingested_at.
-            Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            for (SourceConfig source : sources) {
-                TableStreams target = source.kind() == SourceKind.CUSTOMER ? customers : interactions;
-                OutputTag<RowData> rejectTag =
-                        new OutputTag<>("rejected-" + source.name(), rowType(RapportTables.REJECTED));
-                TypeInformation<Tuple3<String, String, RowData>> keyed =
-                        new TupleTypeInfo<>(Types.STRING, Types.STRING, rowType(target.definition));
+        for (SourceConfig source : sources) {
+            (source.kind() == SourceKind.CUSTOMER ? customers : interactions).sources.add(source.name());
+            rejects.sources.add(source.name());
+        }
+        chooseWrites(List.of(customers, interactions, rejects));
 
-                DataStream<RawRecord> raw = env.fromSource(
-                                readerFor.apply(source), WatermarkStrategy.noWatermarks(), "read " + source.name())
-                        .uid("ingest-" + source.name() + "-read");
-                SingleOutputStreamOperator<Tuple3<String, String, RowData>> mapped = raw.process(
-                                new MapRecordFunction(source, runId, startedAt, rejectTag, suppressions), keyed)
-                        .uid("ingest-" + source.name() + "-map")
-                        .name("map and normalize " + source.name());
-                rejects.add(source, mapped.getSideOutput(rejectTag));
-                DataStream<RowData> unique = mapped.keyBy(record -> record.f0, Types.STRING)
-                        .process(deduplicatorFor.apply(source, keyed), rowType(target.definition))
-                        .uid("ingest-" + source.name() + "-deduplicate")
-                        .name("deduplicate " + source.name());
-                target.add(source, unique);
+        // One timestamp for the whole run: every row of the run carries the same ingested_at.
+        Instant startedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (SourceConfig source : sources) {
+            TableStreams target = source.kind() == SourceKind.CUSTOMER ? customers : interactions;
+            OutputTag<RowData> rejectTag =
+                    new OutputTag<>("rejected-" + source.name(), rowType(RapportTables.REJECTED));
+            TypeInformation<Tuple3<String, String, RowData>> keyed =
+                    new TupleTypeInfo<>(Types.STRING, Types.STRING, rowType(target.definition));
+
+            DataStream<RawRecord> raw = env.fromSource(
+                            readerFor.apply(source), WatermarkStrategy.noWatermarks(), "read " + source.name())
+                    .uid("ingest-" + source.name() + "-read");
+            SingleOutputStreamOperator<Tuple3<String, String, RowData>> mapped = raw.process(
+                            new MapRecordFunction(source, runId, startedAt, rejectTag, suppressions), keyed)
+                    .uid("ingest-" + source.name() + "-map")
+                    .name("map and normalize " + source.name());
+            rejects.streams.add(mapped.getSideOutput(rejectTag));
+            target.streams.add(mapped.keyBy(record -> record.f0, Types.STRING)
+                    .process(deduplicatorFor.apply(source, keyed), rowType(target.definition))
+                    .uid("ingest-" + source.name() + "-deduplicate")
+                    .name("deduplicate " + source.name()));
+        }
+        sink(customers);
+        sink(interactions);
+        sink(rejects);
+    }
+
+    /**
+     * Creates the tables a run writes if they are missing and decides, per table, whether the run
+     * appends (a bounded run into a table that holds no row of its sources) or upserts.
+     */
+    private void chooseWrites(List<TableStreams> targets) {
+        try (RapportCatalog tables = new RapportCatalog(catalog)) {
+            for (TableStreams target : targets) {
+                Table table = tables.ensure(target.definition);
+                target.startSnapshotId = table.currentSnapshot() == null
+                        ? null
+                        : table.currentSnapshot().snapshotId();
+                target.append = appendFirstLoads
+                        && !target.sources.isEmpty()
+                        && target.sources.stream().noneMatch(source -> TableRows.holdsSource(table, source));
             }
-            sink(customers);
-            sink(interactions);
-            sink(rejects);
         }
     }
 
-    private void sink(TableStreams streams) {
-        if (streams.streams.isEmpty()) {
+    private void sink(TableStreams target) {
+        if (target.streams.isEmpty()) {
             return;
         }
         DataStream<RowData> all =
-                streams.streams.stream().reduce(DataStream::union).orElseThrow();
-        TableDefinition table = streams.definition;
-        if (appendFirstLoads && streams.isFirstLoad()) {
+                target.streams.stream().reduce(DataStream::union).orElseThrow();
+        TableDefinition table = target.definition;
+        if (target.append) {
             AppendSink.write(
                     all,
                     catalog,
                     table,
-                    streams.startSnapshotId(),
-                    streams.sources,
+                    target.startSnapshotId,
+                    target.sources,
                     sinkUidPrefix + "append-" + table.qualifiedName());
             return;
         }
@@ -143,31 +160,16 @@ final class StagingPipeline {
                 .name("write " + table.qualifiedName());
     }
 
-    /** The streams bound for one table, and the sources they come from. */
+    /** One table of the run: the sources bound for it, their streams and how they are written. */
     private static final class TableStreams {
         final TableDefinition definition;
-        final List<DataStream<RowData>> streams = new ArrayList<>();
         final Set<String> sources = new TreeSet<>();
-        Table table;
+        final List<DataStream<RowData>> streams = new ArrayList<>();
+        Long startSnapshotId;
+        boolean append;
 
         TableStreams(TableDefinition definition) {
             this.definition = definition;
-        }
-
-        void add(SourceConfig source, DataStream<RowData> stream) {
-            streams.add(stream);
-            sources.add(source.name());
-        }
-
-        /** Whether the table holds no row of any of the sources yet: then every key is new to it. */
-        boolean isFirstLoad() {
-            return sources.stream().noneMatch(source -> TableRows.holdsSource(table, source));
-        }
-
-        Long startSnapshotId() {
-            return table.currentSnapshot() == null
-                    ? null
-                    : table.currentSnapshot().snapshotId();
         }
     }
 
