@@ -29,8 +29,11 @@ public final class BatchIngestBenchmark {
     private BatchIngestBenchmark() {}
 
     /** Generates {@code persons} into {@code workDir}, ingests the CSV sources and prints the figures. */
-    public static void run(int persons, int parallelism, Path workDir, boolean generate, PrintStream out)
+    public static void run(int persons, int parallelism, int runs, Path workDir, boolean generate, PrintStream out)
             throws Exception {
+        if (runs < 1) {
+            throw new IllegalArgumentException("--runs must be at least 1, was " + runs);
+        }
         Path data = workDir.resolve("data");
         if (generate) {
             long started = System.nanoTime();
@@ -43,8 +46,6 @@ public final class BatchIngestBenchmark {
         List<SourceConfig> csv = loaded.sources().stream()
                 .filter(source -> source.format() == SourceFormat.CSV)
                 .toList();
-        deleteTree(workDir.resolve("rapport-data"));
-        Files.createDirectories(workDir.resolve("rapport-data"));
         RapportConfig config = new RapportConfig(
                 loaded.file(),
                 loaded.catalog(),
@@ -54,45 +55,45 @@ public final class BatchIngestBenchmark {
                 loaded.metrics(),
                 loaded.streaming());
 
-        IngestionReport report;
-        long peakHeap;
+        Run last = null;
+        for (int i = 1; i <= runs; i++) {
+            last = ingestOnce(config, workDir, out);
+            SourceCounts total = last.report().total();
+            out.printf(
+                    Locale.ROOT,
+                    "batch: run=%d/%d%s sources=%d records_read=%d stored=%d deduplicated=%d quarantined=%d"
+                            + " parallelism=%d seconds=%.1f records_per_second=%.0f cpu_seconds=%.1f"
+                            + " records_per_cpu_second=%.0f peak_heap_used_mb=%.0f peak_rss_mb=%.0f"
+                            + " max_heap_mb=%.0f%n",
+                    i,
+                    runs,
+                    i == 1 ? " (cold JVM)" : " (warm JVM)",
+                    csv.size(),
+                    total.read(),
+                    total.stored(),
+                    total.deduplicated(),
+                    total.quarantined(),
+                    parallelism,
+                    last.seconds(),
+                    last.rate(),
+                    last.cpuSeconds(),
+                    total.read() / last.cpuSeconds(),
+                    last.peakHeapBytes() / 1048576.0,
+                    PeakMemory.peakRssBytes() / 1048576.0,
+                    Runtime.getRuntime().maxMemory() / 1048576.0);
+        }
+        SourceCounts total = last.report().total();
+        double rate = last.rate();
+        double flinkCpuSeconds = last.cpuSeconds();
+
         long started = System.nanoTime();
         long cpuStarted = PeakMemory.processCpuNanos();
-        try (PeakMemory memory = new PeakMemory()) {
-            report = new Pipeline(config, new Console(out, false)).ingest();
-            peakHeap = memory.peakHeapBytes();
-        }
-        double flinkSeconds = seconds(started);
-        double flinkCpuSeconds = (PeakMemory.processCpuNanos() - cpuStarted) / 1e9;
-        SourceCounts total = report.total();
-
-        started = System.nanoTime();
-        cpuStarted = PeakMemory.processCpuNanos();
         long written = ParquetCeiling.run(csv, parallelism, workDir.resolve("ceiling"));
         double ceilingSeconds = seconds(started);
         double ceilingCpuSeconds = (PeakMemory.processCpuNanos() - cpuStarted) / 1e9;
         deleteTree(workDir.resolve("ceiling"));
 
-        double rate = total.read() / flinkSeconds;
         double ceilingRate = written / ceilingSeconds;
-        out.printf(
-                Locale.ROOT,
-                "batch: sources=%d records_read=%d stored=%d deduplicated=%d quarantined=%d parallelism=%d"
-                        + " seconds=%.1f records_per_second=%.0f cpu_seconds=%.1f records_per_cpu_second=%.0f"
-                        + " peak_heap_used_mb=%.0f peak_rss_mb=%.0f max_heap_mb=%.0f%n",
-                csv.size(),
-                total.read(),
-                total.stored(),
-                total.deduplicated(),
-                total.quarantined(),
-                parallelism,
-                flinkSeconds,
-                rate,
-                flinkCpuSeconds,
-                total.read() / flinkCpuSeconds,
-                peakHeap / 1048576.0,
-                PeakMemory.peakRssBytes() / 1048576.0,
-                Runtime.getRuntime().maxMemory() / 1048576.0);
         out.printf(
                 Locale.ROOT,
                 "ceiling (same files, same mappers, straight to Parquet, %d threads, no Flink): records=%d"
@@ -106,6 +107,28 @@ public final class BatchIngestBenchmark {
                 written / ceilingCpuSeconds,
                 rate / ceilingRate,
                 (total.read() / flinkCpuSeconds) / (written / ceilingCpuSeconds));
+    }
+
+    /** One ingestion of the CSV sources into fresh tables, timed from submission to the last commit. */
+    private static Run ingestOnce(RapportConfig config, Path workDir, PrintStream out) throws Exception {
+        deleteTree(workDir.resolve("rapport-data"));
+        Files.createDirectories(workDir.resolve("rapport-data"));
+        long started = System.nanoTime();
+        long cpuStarted = PeakMemory.processCpuNanos();
+        try (PeakMemory memory = new PeakMemory()) {
+            IngestionReport report = new Pipeline(config, new Console(out, false)).ingest();
+            return new Run(
+                    report,
+                    seconds(started),
+                    (PeakMemory.processCpuNanos() - cpuStarted) / 1e9,
+                    memory.peakHeapBytes());
+        }
+    }
+
+    private record Run(IngestionReport report, double seconds, double cpuSeconds, long peakHeapBytes) {
+        double rate() {
+            return report.total().read() / seconds;
+        }
     }
 
     static double seconds(long startedNanos) {

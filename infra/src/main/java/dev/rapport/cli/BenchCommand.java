@@ -97,6 +97,14 @@ final class BenchCommand implements Runnable {
                 description = "Reuse the data already generated in --workdir instead of generating again.")
         boolean reuseData;
 
+        @Option(
+                names = "--runs",
+                defaultValue = "1",
+                description = "Ingest the files this many times in one process, each into fresh tables (default: 1);"
+                        + " the first run compiles Flink's code, later ones show a warm JVM such as a session"
+                        + " cluster's TaskManager.")
+        int runs;
+
         @Option(names = "--skip-batch", description = "Run only the streaming benchmark.")
         boolean skipBatch;
 
@@ -140,6 +148,7 @@ final class BenchCommand implements Runnable {
                     dev.rapport.bench.BatchIngestBenchmark.run(
                             persons,
                             parallelism,
+                            runs,
                             dir,
                             !(reuseData && Files.isDirectory(dir.resolve("data"))),
                             System.out);

@@ -55,6 +55,7 @@ public final class RapportCatalog implements AutoCloseable {
                         .withPartitionSpec(definition.spec())
                         .withSortOrder(definition.sortOrder())
                         .withProperties(TABLE_PROPERTIES)
+                        .withProperties(definition.properties())
                         .create();
             } catch (org.apache.iceberg.exceptions.AlreadyExistsException raced) {
                 // fall through and evolve
@@ -62,7 +63,24 @@ public final class RapportCatalog implements AutoCloseable {
         }
         Table table = catalog.loadTable(definition.identifier());
         SchemaEvolution.apply(table, definition.schema());
+        addMissingProperties(table, definition.properties());
         return table;
+    }
+
+    /** Sets the properties the table lacks (a table created by an earlier release); set ones stay. */
+    private static void addMissingProperties(Table table, Map<String, String> properties) {
+        Map<String, String> missing = new java.util.TreeMap<>(properties);
+        missing.keySet().removeAll(table.properties().keySet());
+        if (missing.isEmpty()) {
+            return;
+        }
+        org.apache.iceberg.UpdateProperties update = table.updateProperties();
+        missing.forEach(update::set);
+        try {
+            update.commit();
+        } catch (org.apache.iceberg.exceptions.CommitFailedException raced) {
+            // another job changed the table's metadata at the same moment; the next run sets them
+        }
     }
 
     public Table load(TableDefinition definition) {

@@ -116,7 +116,16 @@ public final class TablesDoc {
                 .append(key.isEmpty() ? "none (rows are replaced by partition, not upserted)" : code(key))
                 .append('\n');
         out.append("- **Partitioned by**: ").append(partitioning(table)).append('\n');
-        out.append("- **Sorted by**: ").append(sorting(table)).append("\n\n");
+        out.append("- **Sorted by**: ").append(sorting(table)).append('\n');
+        if (!table.properties().isEmpty()) {
+            out.append("- **Table properties** (besides format v2, Parquet, zstd): ")
+                    .append(new java.util.TreeMap<>(table.properties())
+                            .entrySet().stream()
+                                    .map(entry -> "`" + entry.getKey() + "=" + entry.getValue() + "`")
+                                    .collect(java.util.stream.Collectors.joining(", ")))
+                    .append('\n');
+        }
+        out.append('\n');
         out.append("| column | type | required | meaning |\n|---|---|---|---|\n");
         for (Types.NestedField field : table.schema().columns()) {
             out.append("| `")

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileFormat;
@@ -62,6 +63,46 @@ class TestRapportCatalog {
             Table second = catalog.ensure(RapportTables.CUSTOMER_RECORDS);
 
             assertThat(second.schema().schemaId()).isEqualTo(first.schema().schemaId());
+        }
+    }
+
+    @Test
+    void stagingTablesAreWrittenWithoutDictionaryEncodingAndOtherTablesWithIt() throws IOException {
+        try (RapportCatalog catalog = new RapportCatalog(CatalogConfig.embedded(dir))) {
+            Table staging = catalog.ensure(RapportTables.CUSTOMER_RECORDS);
+            Table evidence = catalog.ensure(RapportTables.MATCH_EVIDENCE);
+
+            assertThat(staging.properties()).containsEntry("parquet.enable.dictionary", "false");
+            assertThat(catalog.ensure(RapportTables.INTERACTIONS).properties())
+                    .containsEntry("parquet.enable.dictionary", "false");
+            assertThat(evidence.properties()).doesNotContainKey("parquet.enable.dictionary");
+
+            Schema repeated = new Schema(required(1, "source", Types.StringType.get()));
+            assertThat(dictionaryPages(staging, repeated)).isZero();
+            assertThat(dictionaryPages(evidence, repeated)).isOne();
+        }
+    }
+
+    @Test
+    void anExistingTableGainsTheDefinedPropertiesItLacksAndKeepsTheOnesItHas() {
+        TableDefinition plain = new TableDefinition(
+                TableIdentifier.of("staging", "tuned"),
+                new Schema(List.of(required(1, "id", Types.StringType.get())), Set.of(1)),
+                PartitionSpec.unpartitioned(),
+                SortOrder.unsorted(),
+                "one row per id");
+        try (RapportCatalog catalog = new RapportCatalog(CatalogConfig.embedded(dir))) {
+            catalog.ensure(plain)
+                    .updateProperties()
+                    .set("write.parquet.row-group-size-bytes", "1048576")
+                    .commit();
+
+            Table tuned = catalog.ensure(plain.withProperties(
+                    Map.of("parquet.enable.dictionary", "false", "write.parquet.row-group-size-bytes", "134217728")));
+
+            assertThat(tuned.properties())
+                    .containsEntry("parquet.enable.dictionary", "false")
+                    .containsEntry("write.parquet.row-group-size-bytes", "1048576");
         }
     }
 
@@ -165,6 +206,28 @@ class TestRapportCatalog {
                 .withFormat(FileFormat.PARQUET)
                 .build();
         table.newAppend().appendFile(dataFile).commit();
+    }
+
+    /** Writes 100 equal values with the table's properties and counts the column chunks with a dictionary. */
+    private long dictionaryPages(Table table, Schema schema) throws IOException {
+        Path file = dir.resolve(table.name() + ".parquet");
+        FileAppender<Record> appender = new GenericAppenderFactory(schema)
+                .setAll(table.properties())
+                .newAppender(org.apache.iceberg.Files.localOutput(file.toFile()), FileFormat.PARQUET);
+        try (appender) {
+            for (int i = 0; i < 100; i++) {
+                GenericRecord row = GenericRecord.create(schema);
+                row.setField("source", "crm");
+                appender.add(row);
+            }
+        }
+        try (org.apache.parquet.hadoop.ParquetFileReader reader =
+                org.apache.parquet.hadoop.ParquetFileReader.open(new org.apache.parquet.io.LocalInputFile(file))) {
+            return reader.getFooter().getBlocks().stream()
+                    .flatMap(block -> block.getColumns().stream())
+                    .filter(org.apache.parquet.hadoop.metadata.ColumnChunkMetaData::hasDictionaryPage)
+                    .count();
+        }
     }
 
     private static List<Record> readAll(Table table) throws IOException {
