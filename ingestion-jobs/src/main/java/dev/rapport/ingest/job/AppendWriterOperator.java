@@ -2,79 +2,52 @@ package dev.rapport.ingest.job;
 
 import dev.rapport.schemas.table.CatalogConfig;
 import dev.rapport.schemas.table.TableDefinition;
-import java.util.List;
-import java.util.Map;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.table.data.RowData;
-import org.apache.flink.util.InstantiationUtil;
-import org.apache.iceberg.FileFormat;
-import org.apache.iceberg.SerializableTable;
-import org.apache.iceberg.Table;
-import org.apache.iceberg.flink.FlinkSchemaUtil;
-import org.apache.iceberg.flink.FlinkWriteConf;
+import org.apache.flink.types.Either;
 import org.apache.iceberg.flink.TableLoader;
-import org.apache.iceberg.flink.sink.RowDataTaskWriterFactory;
-import org.apache.iceberg.flink.sink.SinkUtil;
-import org.apache.iceberg.io.TaskWriter;
-import org.apache.iceberg.io.WriteResult;
 
 /**
  * Writes its rows into data files of the table (partitioned as the table is, rolled at its target
- * file size) and, when the input ends, sends the list of files it wrote, as a serialized {@link
- * WriteResult}, to the commit. A failed task deletes what it wrote.
+ * file size) and, when the input ends, sends the files it wrote to the commit. A failed task deletes
+ * what it wrote.
  */
-final class AppendWriterOperator extends AbstractStreamOperator<byte[]>
-        implements OneInputStreamOperator<RowData, byte[]>, BoundedOneInput {
+final class AppendWriterOperator extends AbstractStreamOperator<Either<byte[], Tuple2<Long, Long>>>
+        implements OneInputStreamOperator<RowData, Either<byte[], Tuple2<Long, Long>>>, BoundedOneInput {
 
     private static final long serialVersionUID = 1L;
 
     private final TableLoader tableLoader;
+    private final int writerNumber;
 
-    private transient TaskWriter<RowData> writer;
+    private transient LocatedRowWriter writer;
 
-    AppendWriterOperator(CatalogConfig catalog, TableDefinition definition) {
+    /** @param writerNumber distinguishes the files of this operator from the run's other writers' */
+    AppendWriterOperator(CatalogConfig catalog, TableDefinition definition, int writerNumber) {
         this.tableLoader = TableLoader.fromCatalog(catalog.catalogLoader(), definition.identifier());
+        this.writerNumber = writerNumber;
     }
 
     @Override
     public void open() throws Exception {
         super.open();
-        IcebergStatics.initialize();
-        Table table;
-        try (TableLoader loader = tableLoader.clone()) {
-            loader.open();
-            table = SerializableTable.copyOf(loader.loadTable());
-        }
-        FlinkWriteConf conf =
-                new FlinkWriteConf(table, Map.of(), getRuntimeContext().getJobConfiguration());
-        FileFormat format = conf.dataFileFormat();
-        RowDataTaskWriterFactory factory = new RowDataTaskWriterFactory(
-                () -> table,
-                FlinkSchemaUtil.convert(table.schema()),
-                conf.targetDataFileSize(),
-                format,
-                SinkUtil.writeProperties(format, conf, table),
-                List.of(),
-                false);
-        factory.initialize(
-                getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(),
-                getRuntimeContext().getTaskInfo().getAttemptNumber());
-        writer = factory.create();
+        writer = LocatedRowWriter.open(tableLoader, getRuntimeContext(), writerNumber);
     }
 
     @Override
-    public void processElement(StreamRecord<RowData> element) throws Exception {
+    public void processElement(StreamRecord<RowData> element) {
         writer.write(element.getValue());
     }
 
     @Override
     public void endInput() throws Exception {
-        WriteResult written = writer.complete();
+        WrittenFiles written = writer.complete();
         writer = null;
-        output.collect(new StreamRecord<>(InstantiationUtil.serializeObject(written)));
+        output.collect(new StreamRecord<>(AppendMessages.written(written)));
     }
 
     @Override

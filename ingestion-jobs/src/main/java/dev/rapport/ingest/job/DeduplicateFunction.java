@@ -7,6 +7,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -29,6 +30,9 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Tupl
     private final TypeInformation<Tuple3<String, String, RowData>> type;
 
     private transient ValueState<Tuple3<String, String, RowData>> survivor;
+    /** Copies a record before it is kept, if the job reuses input objects (null if it does not). */
+    private transient TypeSerializer<Tuple3<String, String, RowData>> copier;
+
     private transient LongCounter stored;
     private transient LongCounter deduplicated;
     private transient Counter storedMetric;
@@ -42,6 +46,8 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Tupl
     @Override
     public void open(OpenContext openContext) {
         survivor = getRuntimeContext().getState(new ValueStateDescriptor<>("survivor", type));
+        copier =
+                getRuntimeContext().isObjectReuseEnabled() ? getRuntimeContext().createSerializer(type) : null;
         stored = new LongCounter();
         deduplicated = new LongCounter();
         getRuntimeContext().addAccumulator(IngestionCounters.accumulator(source, IngestionCounters.STORED), stored);
@@ -56,15 +62,19 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Tupl
             throws Exception {
         Tuple3<String, String, RowData> current = survivor.value();
         if (current == null) {
-            survivor.update(record);
+            survivor.update(kept(record));
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
             return;
         }
         deduplicated.add(1);
         deduplicatedMetric.inc();
         if (record.f1.compareTo(current.f1) > 0) {
-            survivor.update(record);
+            survivor.update(kept(record));
         }
+    }
+
+    private Tuple3<String, String, RowData> kept(Tuple3<String, String, RowData> record) {
+        return copier == null ? record : copier.copy(record);
     }
 
     @Override

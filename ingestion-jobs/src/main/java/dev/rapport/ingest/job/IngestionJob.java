@@ -73,6 +73,10 @@ public final class IngestionJob {
     }
 
     public void build(StreamExecutionEnvironment env) {
+        // No operator of a bounded run keeps an input object past its call (the deduplication
+        // copies what it keeps), so records pass between chained operators uncopied: copying cost
+        // a tenth of the mapping tasks' CPU time (BENCHMARKS.md, ingestion).
+        env.getConfig().enableObjectReuse();
         new StagingPipeline(catalog, runId, "ingest-", suppressions, true)
                 .build(
                         env,

@@ -22,6 +22,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.api.java.typeutils.TupleTypeInfo;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -30,6 +31,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
+import org.apache.flink.types.Either;
 import org.apache.flink.util.OutputTag;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.flink.FlinkSchemaUtil;
@@ -106,10 +108,20 @@ final class StagingPipeline {
                     .uid("ingest-" + source.name() + "-map")
                     .name("map and normalize " + source.name());
             rejects.streams.add(mapped.getSideOutput(rejectTag));
-            target.streams.add(mapped.keyBy(record -> record.f0, Types.STRING)
-                    .process(deduplicatorFor.apply(source, keyed), rowType(target.definition))
-                    .uid("ingest-" + source.name() + "-deduplicate")
-                    .name("deduplicate " + source.name()));
+            if (target.append) {
+                target.messages.addAll(AppendSink.writeKeyed(
+                        mapped,
+                        catalog,
+                        target.definition,
+                        source.name(),
+                        target.messages.size(),
+                        sinkUidPrefix + "append-" + source.name()));
+            } else {
+                target.streams.add(mapped.keyBy(record -> record.f0, Types.STRING)
+                        .process(deduplicatorFor.apply(source, keyed), rowType(target.definition))
+                        .uid("ingest-" + source.name() + "-deduplicate")
+                        .name("deduplicate " + source.name()));
+            }
         }
         sink(customers);
         sink(interactions);
@@ -135,22 +147,21 @@ final class StagingPipeline {
     }
 
     private void sink(TableStreams target) {
+        TableDefinition table = target.definition;
+        String uid = sinkUidPrefix + "append-" + table.qualifiedName();
+        if (target.append) {
+            target.streams.forEach(rows -> target.messages.add(
+                    AppendSink.writeRows(rows, catalog, table, target.messages.size(), uid + target.messages.size())));
+            if (!target.messages.isEmpty()) {
+                AppendSink.commit(target.messages, catalog, table, target.startSnapshotId, target.sources, uid);
+            }
+            return;
+        }
         if (target.streams.isEmpty()) {
             return;
         }
         DataStream<RowData> all =
                 target.streams.stream().reduce(DataStream::union).orElseThrow();
-        TableDefinition table = target.definition;
-        if (target.append) {
-            AppendSink.write(
-                    all,
-                    catalog,
-                    table,
-                    target.startSnapshotId,
-                    target.sources,
-                    sinkUidPrefix + "append-" + table.qualifiedName());
-            return;
-        }
         IcebergSink.forRowData(all)
                 .tableLoader(TableLoader.fromCatalog(catalog.catalogLoader(), table.identifier()))
                 .equalityFieldColumns(table.identifierFieldNames())
@@ -160,11 +171,16 @@ final class StagingPipeline {
                 .name("write " + table.qualifiedName());
     }
 
-    /** One table of the run: the sources bound for it, their streams and how they are written. */
+    /**
+     * One table of the run: the sources bound for it, their streams and how they are written. An
+     * upserted table gets deduplicated rows ({@code streams}); an appended one has its rows written
+     * where they are mapped, and its commit gets the writers' messages ({@code messages}).
+     */
     private static final class TableStreams {
         final TableDefinition definition;
         final Set<String> sources = new TreeSet<>();
         final List<DataStream<RowData>> streams = new ArrayList<>();
+        final List<DataStream<Either<byte[], Tuple2<Long, Long>>>> messages = new ArrayList<>();
         Long startSnapshotId;
         boolean append;
 
