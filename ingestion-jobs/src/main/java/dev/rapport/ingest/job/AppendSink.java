@@ -51,7 +51,8 @@ final class AppendSink {
                         LOCATED,
                         new KeyedAppendWriterOperator(catalog, table, writerNumber, written))
                 .uid(uid + "-write");
-        DataStream<Either<byte[], Tuple2<Long, Long>>> replaced = located.keyBy(row -> row.f0, Types.STRING)
+        DataStream<Either<byte[], Tuple2<Long, Long>>> replaced = located.keyBy(
+                        row -> DuplicateRowsFunction.groupOf(row.f0), Types.LONG)
                 .process(new DuplicateRowsFunction(source), AppendMessages.TYPE)
                 .uid(uid + "-deduplicate")
                 .name("deduplicate " + source);
