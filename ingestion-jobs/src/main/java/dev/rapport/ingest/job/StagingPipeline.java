@@ -41,7 +41,9 @@ import org.apache.iceberg.flink.sink.IcebergSink;
 /**
  * What batch and streaming ingestion share: per source, read → map and normalize (rejects to a side
  * output) → keep one record per natural key; then one upsert Iceberg sink per staging table, shared
- * by all its sources. Only the reader and the deduplicator differ between the two jobs.
+ * by all its sources. Only the reader and the deduplicator differ between the two jobs, except for
+ * a bounded run's first load of a table, which {@link AppendSink} writes where it is mapped and
+ * deduplicates by position.
  */
 final class StagingPipeline {
 
@@ -114,7 +116,7 @@ final class StagingPipeline {
                         catalog,
                         target.definition,
                         source.name(),
-                        target.messages.size(),
+                        target.nextWriterNumber(),
                         sinkUidPrefix + "append-" + source.name()));
             } else {
                 target.streams.add(mapped.keyBy(record -> record.f0, Types.STRING)
@@ -150,8 +152,10 @@ final class StagingPipeline {
         TableDefinition table = target.definition;
         String uid = sinkUidPrefix + "append-" + table.qualifiedName();
         if (target.append) {
-            target.streams.forEach(rows -> target.messages.add(
-                    AppendSink.writeRows(rows, catalog, table, target.messages.size(), uid + target.messages.size())));
+            for (DataStream<RowData> rows : target.streams) {
+                int writer = target.nextWriterNumber();
+                target.messages.add(AppendSink.writeRows(rows, catalog, table, writer, uid + "-" + writer));
+            }
             if (!target.messages.isEmpty()) {
                 AppendSink.commit(target.messages, catalog, table, target.startSnapshotId, target.sources, uid);
             }
@@ -183,9 +187,15 @@ final class StagingPipeline {
         final List<DataStream<Either<byte[], Tuple2<Long, Long>>>> messages = new ArrayList<>();
         Long startSnapshotId;
         boolean append;
+        private int writers;
 
         TableStreams(TableDefinition definition) {
             this.definition = definition;
+        }
+
+        /** A number for the next operator writing files of this table, unique in the run. */
+        int nextWriterNumber() {
+            return writers++;
         }
     }
 
