@@ -2,14 +2,12 @@ package dev.rapport.ingest.job;
 
 import static java.util.Objects.requireNonNull;
 
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.java.tuple.Tuple3;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.util.Collector;
@@ -33,10 +31,8 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Tupl
     /** Copies a record before it is kept, if the job reuses input objects (null if it does not). */
     private transient TypeSerializer<Tuple3<String, String, RowData>> copier;
 
-    private transient LongCounter stored;
-    private transient LongCounter deduplicated;
-    private transient Counter storedMetric;
-    private transient Counter deduplicatedMetric;
+    private transient SourceCounter stored;
+    private transient SourceCounter deduplicated;
 
     public DeduplicateFunction(String source, TypeInformation<Tuple3<String, String, RowData>> type) {
         this.source = requireNonNull(source, "source is null");
@@ -48,13 +44,8 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Tupl
         survivor = getRuntimeContext().getState(new ValueStateDescriptor<>("survivor", type));
         copier =
                 getRuntimeContext().isObjectReuseEnabled() ? getRuntimeContext().createSerializer(type) : null;
-        stored = new LongCounter();
-        deduplicated = new LongCounter();
-        getRuntimeContext().addAccumulator(IngestionCounters.accumulator(source, IngestionCounters.STORED), stored);
-        getRuntimeContext()
-                .addAccumulator(IngestionCounters.accumulator(source, IngestionCounters.DEDUPLICATED), deduplicated);
-        storedMetric = getRuntimeContext().getMetricGroup().counter(IngestionCounters.STORED);
-        deduplicatedMetric = getRuntimeContext().getMetricGroup().counter(IngestionCounters.DEDUPLICATED);
+        stored = SourceCounter.register(getRuntimeContext(), source, IngestionCounters.STORED);
+        deduplicated = SourceCounter.register(getRuntimeContext(), source, IngestionCounters.DEDUPLICATED);
     }
 
     @Override
@@ -66,8 +57,7 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Tupl
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
             return;
         }
-        deduplicated.add(1);
-        deduplicatedMetric.inc();
+        deduplicated.increment();
         if (record.f1.compareTo(current.f1) > 0) {
             survivor.update(kept(record));
         }
@@ -82,8 +72,7 @@ public final class DeduplicateFunction extends KeyedProcessFunction<String, Tupl
         Tuple3<String, String, RowData> current = survivor.value();
         if (current != null) {
             out.collect(current.f2);
-            stored.add(1);
-            storedMetric.inc();
+            stored.increment();
             survivor.clear();
         }
     }

@@ -2,7 +2,6 @@ package dev.rapport.ingest.job;
 
 import static java.util.Objects.requireNonNull;
 
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -11,7 +10,6 @@ import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.api.java.tuple.Tuple4;
 import org.apache.flink.api.java.typeutils.TupleTypeInfo;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.types.Either;
 import org.apache.flink.util.Collector;
@@ -39,10 +37,8 @@ public final class DuplicateRowsFunction
     /** The survivor so far of each natural key of the group: file order, file id, position. */
     private transient MapState<String, Tuple3<String, Long, Long>> survivors;
 
-    private transient LongCounter stored;
-    private transient LongCounter deduplicated;
-    private transient Counter storedMetric;
-    private transient Counter deduplicatedMetric;
+    private transient SourceCounter stored;
+    private transient SourceCounter deduplicated;
 
     public DuplicateRowsFunction(String source) {
         this.source = requireNonNull(source, "source is null");
@@ -55,13 +51,8 @@ public final class DuplicateRowsFunction
                         "survivors",
                         Types.STRING,
                         new TupleTypeInfo<Tuple3<String, Long, Long>>(Types.STRING, Types.LONG, Types.LONG)));
-        stored = new LongCounter();
-        deduplicated = new LongCounter();
-        getRuntimeContext().addAccumulator(IngestionCounters.accumulator(source, IngestionCounters.STORED), stored);
-        getRuntimeContext()
-                .addAccumulator(IngestionCounters.accumulator(source, IngestionCounters.DEDUPLICATED), deduplicated);
-        storedMetric = getRuntimeContext().getMetricGroup().counter(IngestionCounters.STORED);
-        deduplicatedMetric = getRuntimeContext().getMetricGroup().counter(IngestionCounters.DEDUPLICATED);
+        stored = SourceCounter.register(getRuntimeContext(), source, IngestionCounters.STORED);
+        deduplicated = SourceCounter.register(getRuntimeContext(), source, IngestionCounters.DEDUPLICATED);
     }
 
     /**
@@ -85,12 +76,10 @@ public final class DuplicateRowsFunction
         Tuple3<String, Long, Long> current = survivors.get(row.f0);
         if (current == null) {
             survivors.put(row.f0, Tuple3.of(row.f1, row.f2, row.f3));
-            stored.add(1);
-            storedMetric.inc();
+            stored.increment();
             return;
         }
-        deduplicated.add(1);
-        deduplicatedMetric.inc();
+        deduplicated.increment();
         if (row.f1.compareTo(current.f0) > 0) {
             out.collect(AppendMessages.replaced(current.f1, current.f2));
             survivors.put(row.f0, Tuple3.of(row.f1, row.f2, row.f3));

@@ -25,10 +25,8 @@ import dev.rapport.schemas.avro.RejectedRecord;
 import dev.rapport.schemas.convert.AvroRowDataConverter;
 import dev.rapport.schemas.table.RapportTables;
 import java.time.Instant;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.java.tuple.Tuple3;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.util.Collector;
@@ -56,12 +54,9 @@ public final class MapRecordFunction extends ProcessFunction<RawRecord, Tuple3<S
     private transient InteractionMapper interactions;
     private transient ObjectMapper json;
     private transient org.apache.commons.csv.CSVFormat csv;
-    private transient LongCounter read;
-    private transient LongCounter quarantined;
-    private transient Counter readMetric;
-    private transient Counter quarantinedMetric;
-    private transient LongCounter suppressed;
-    private transient Counter suppressedMetric;
+    private transient SourceCounter read;
+    private transient SourceCounter quarantined;
+    private transient SourceCounter suppressed;
 
     public MapRecordFunction(SourceConfig source, String runId, Instant ingestedAt, OutputTag<RowData> rejects) {
         this(source, runId, ingestedAt, rejects, Suppressions.none());
@@ -91,24 +86,14 @@ public final class MapRecordFunction extends ProcessFunction<RawRecord, Tuple3<S
         customers = new CustomerMapper(source, runId, ingestedAt);
         interactions = new InteractionMapper(source, runId, ingestedAt);
         json = new ObjectMapper();
-        read = new LongCounter();
-        quarantined = new LongCounter();
-        getRuntimeContext().addAccumulator(IngestionCounters.accumulator(source.name(), IngestionCounters.READ), read);
-        getRuntimeContext()
-                .addAccumulator(
-                        IngestionCounters.accumulator(source.name(), IngestionCounters.QUARANTINED), quarantined);
-        readMetric = getRuntimeContext().getMetricGroup().counter(IngestionCounters.READ);
-        quarantinedMetric = getRuntimeContext().getMetricGroup().counter(IngestionCounters.QUARANTINED);
-        suppressed = new LongCounter();
-        getRuntimeContext()
-                .addAccumulator(IngestionCounters.accumulator(source.name(), IngestionCounters.SUPPRESSED), suppressed);
-        suppressedMetric = getRuntimeContext().getMetricGroup().counter(IngestionCounters.SUPPRESSED);
+        read = SourceCounter.register(getRuntimeContext(), source.name(), IngestionCounters.READ);
+        quarantined = SourceCounter.register(getRuntimeContext(), source.name(), IngestionCounters.QUARANTINED);
+        suppressed = SourceCounter.register(getRuntimeContext(), source.name(), IngestionCounters.SUPPRESSED);
     }
 
     @Override
     public void processElement(RawRecord raw, Context ctx, Collector<Tuple3<String, String, RowData>> out) {
-        read.add(1);
-        readMetric.inc();
+        read.increment();
         try {
             if (source.format() == SourceFormat.KAFKA_DEBEZIUM) {
                 change(raw, out);
@@ -118,14 +103,14 @@ public final class MapRecordFunction extends ProcessFunction<RawRecord, Tuple3<S
             if (source.kind() == SourceKind.CUSTOMER) {
                 CustomerRecord record = customers.map(row, raw.location);
                 if (suppressions.suppresses(record)) {
-                    countSuppressed();
+                    suppressed.increment();
                     return;
                 }
                 out.collect(Tuple3.of(record.getSourceId(), raw.orderKey(), recordConverter.toRowData(record)));
             } else {
                 Interaction event = interactions.map(row, raw.location);
                 if (suppressions.suppresses(event)) {
-                    countSuppressed();
+                    suppressed.increment();
                     return;
                 }
                 out.collect(Tuple3.of(event.getSourceEventId(), raw.orderKey(), recordConverter.toRowData(event)));
@@ -133,18 +118,12 @@ public final class MapRecordFunction extends ProcessFunction<RawRecord, Tuple3<S
         } catch (RecordException rejected) {
             RejectedRecord reject = reject(raw, rejected);
             if (suppressions.suppressesPayload(reject.getRawPayload())) {
-                countSuppressed();
+                suppressed.increment();
                 return;
             }
-            quarantined.add(1);
-            quarantinedMetric.inc();
+            quarantined.increment();
             ctx.output(rejects, rejectConverter.toRowData(reject));
         }
-    }
-
-    private void countSuppressed() {
-        suppressed.add(1);
-        suppressedMetric.inc();
     }
 
     /**
@@ -161,7 +140,7 @@ public final class MapRecordFunction extends ProcessFunction<RawRecord, Tuple3<S
             CustomerRecord record = customers.map(row, raw.location);
             record.setDeletedAt(deletedAt);
             if (suppressions.suppresses(record)) {
-                countSuppressed();
+                suppressed.increment();
                 return;
             }
             out.collect(Tuple3.of(record.getSourceId(), order, recordConverter.toRowData(record)));
@@ -169,7 +148,7 @@ public final class MapRecordFunction extends ProcessFunction<RawRecord, Tuple3<S
             Interaction event = interactions.map(row, raw.location);
             event.setDeletedAt(deletedAt);
             if (suppressions.suppresses(event)) {
-                countSuppressed();
+                suppressed.increment();
                 return;
             }
             out.collect(Tuple3.of(event.getSourceEventId(), order, recordConverter.toRowData(event)));

@@ -3,14 +3,12 @@ package dev.rapport.ingest.job;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
-import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple3;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.util.Collector;
@@ -38,10 +36,8 @@ public final class StreamDeduplicateFunction
     private final String source;
 
     private transient ValueState<String> lastOrderKey;
-    private transient LongCounter stored;
-    private transient LongCounter deduplicated;
-    private transient Counter storedMetric;
-    private transient Counter deduplicatedMetric;
+    private transient SourceCounter stored;
+    private transient SourceCounter deduplicated;
 
     public StreamDeduplicateFunction(String source) {
         this.source = requireNonNull(source, "source is null");
@@ -54,13 +50,8 @@ public final class StreamDeduplicateFunction
         lastOrderKey = getRuntimeContext().getState(descriptor);
         // Accumulators count this run (a restored job starts them at zero again); a running job's
         // client can read them at any time.
-        stored = new LongCounter();
-        deduplicated = new LongCounter();
-        getRuntimeContext().addAccumulator(IngestionCounters.accumulator(source, IngestionCounters.STORED), stored);
-        getRuntimeContext()
-                .addAccumulator(IngestionCounters.accumulator(source, IngestionCounters.DEDUPLICATED), deduplicated);
-        storedMetric = getRuntimeContext().getMetricGroup().counter(IngestionCounters.STORED);
-        deduplicatedMetric = getRuntimeContext().getMetricGroup().counter(IngestionCounters.DEDUPLICATED);
+        stored = SourceCounter.register(getRuntimeContext(), source, IngestionCounters.STORED);
+        deduplicated = SourceCounter.register(getRuntimeContext(), source, IngestionCounters.DEDUPLICATED);
     }
 
     @Override
@@ -69,13 +60,11 @@ public final class StreamDeduplicateFunction
         String last = lastOrderKey.value();
         if (last == null) {
             lastOrderKey.update(record.f1);
-            stored.add(1);
-            storedMetric.inc();
+            stored.increment();
             out.collect(record.f2);
             return;
         }
-        deduplicated.add(1);
-        deduplicatedMetric.inc();
+        deduplicated.increment();
         if (record.f1.compareTo(last) > 0) {
             lastOrderKey.update(record.f1);
             out.collect(record.f2);
