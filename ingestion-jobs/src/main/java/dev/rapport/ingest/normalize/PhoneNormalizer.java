@@ -20,12 +20,27 @@ public final class PhoneNormalizer {
         }
         try {
             PhoneNumber number = util.parse(raw.strip(), region == null ? "ZZ" : region);
-            if (!util.isValidNumber(number)) {
+            if (!isValid(number, region)) {
                 return Optional.empty();
             }
             return Optional.of(util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
         } catch (NumberParseException unparseable) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * {@link PhoneNumberUtil#isValidNumber}, asking the record's region first: for a calling code
+     * that many regions share (+1 has 25, +7 two), {@code isValidNumber} finds the number's region
+     * by testing them one by one, which cost a sixth of this class's time on North American
+     * numbers. A number not valid there is still valid if another region of its code takes it.
+     */
+    private boolean isValid(PhoneNumber number, String region) {
+        if (region != null
+                && number.getCountryCode() == util.getCountryCodeForRegion(region)
+                && util.isValidNumberForRegion(number, region)) {
+            return true;
+        }
+        return util.isValidNumber(number);
     }
 }
