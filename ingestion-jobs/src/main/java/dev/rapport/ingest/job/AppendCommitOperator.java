@@ -28,9 +28,9 @@ import org.apache.iceberg.util.ThreadPools;
 /**
  * Gathers the files of every writer, and the locations of rows that a later row of their key
  * replaced, and when all inputs have finished commits them to the table at once: an append, or, if
- * rows were replaced, the files with position deletes of those rows. Before committing it checks that no other run has meanwhile added a file that may hold
- * rows of these sources (appending then could leave a key twice) and fails the run if one has: the
- * next run sees those rows and upserts.
+ * rows were replaced, the files with position deletes of those rows. Before committing it checks
+ * that no other run has meanwhile added a file that may hold rows of these sources (appending then
+ * could leave a key twice) and fails the run if one has: the next run sees those rows and upserts.
  */
 final class AppendCommitOperator extends AbstractStreamOperator<Void>
         implements OneInputStreamOperator<Either<byte[], Tuple2<Long, Long>>, Void>, BoundedOneInput {
