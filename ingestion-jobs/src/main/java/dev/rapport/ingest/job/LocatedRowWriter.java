@@ -42,9 +42,10 @@ final class LocatedRowWriter {
     private final PartitionSpec spec;
     private final PartitionKey key;
     private final RowDataWrapper wrapper;
+    /** The file being written of each partition (the null key for an unpartitioned table). */
     private final Map<PartitionKey, OpenFile> open = new HashMap<>();
+
     private final Map<Long, String> paths = new HashMap<>();
-    private OpenFile unpartitioned;
     private int filesStarted;
 
     /** Where the last written row went. */
@@ -123,19 +124,18 @@ final class LocatedRowWriter {
     /** Closes every file and returns them, with the path of each file id handed out. */
     WrittenFiles complete() throws IOException {
         List<DataFile> written = new ArrayList<>();
-        for (OpenFile file : allOpen()) {
+        for (OpenFile file : open.values()) {
             file.writer.close();
             written.addAll(file.writer.result().dataFiles());
         }
         open.clear();
-        unpartitioned = null;
         return new WrittenFiles(written, paths);
     }
 
     /** Closes and deletes what was written (a failed or cancelled task). */
     void abort() {
         List<DataFile> written = new ArrayList<>();
-        for (OpenFile file : allOpen()) {
+        for (OpenFile file : open.values()) {
             try {
                 file.writer.close();
                 written.addAll(file.writer.result().dataFiles());
@@ -144,29 +144,18 @@ final class LocatedRowWriter {
             }
         }
         open.clear();
-        unpartitioned = null;
         written.forEach(file -> table.io().deleteFile(file.location()));
     }
 
-    private List<OpenFile> allOpen() {
-        List<OpenFile> all = new ArrayList<>(open.values());
-        if (unpartitioned != null) {
-            all.add(unpartitioned);
-        }
-        return all;
-    }
-
     private OpenFile fileFor(RowData row) {
-        if (spec.isUnpartitioned()) {
-            if (unpartitioned == null) {
-                unpartitioned = new OpenFile(newWriter(null));
-            }
-            return unpartitioned;
+        PartitionKey partition = null;
+        if (!spec.isUnpartitioned()) {
+            key.partition(wrapper.wrap(row));
+            partition = key;
         }
-        key.partition(wrapper.wrap(row));
-        OpenFile file = open.get(key);
+        OpenFile file = open.get(partition);
         if (file == null) {
-            PartitionKey copy = key.copy();
+            PartitionKey copy = partition == null ? null : partition.copy();
             file = new OpenFile(newWriter(copy));
             open.put(copy, file);
         }
